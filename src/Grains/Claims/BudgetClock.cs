@@ -1,0 +1,16 @@
+namespace Monitoring.Claims;
+
+/// <summary>
+/// Budget time is settlement time read on the China clock (UTC+8, no daylight saving):
+/// a claim settled at 23:30 on 31 March Beijing time counts in March whatever offset the feed used.
+/// </summary>
+public static class BudgetClock
+{
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public static DateOnly BudgetDate(DateTimeOffset settledAt) =>
+        DateOnly.FromDateTime(settledAt.ToOffset(ChinaOffset).DateTime);
+
+    /// <summary>Month key yyyyMM, used for monthly series.</summary>
+    public static int MonthKey(DateOnly date) => date.Year * 100 + date.Month;
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitoring.Funds;
+using Monitoring.Ledger;
+using Monitoring.Options;
+using Monitoring.Registry;
+
+namespace Monitoring.Grains;
+
+/// <summary>A medical alliance's running balance: the sum of its member hospitals' ledger rows.</summary>
+public sealed class AllianceGrain(
+    [PersistentState("account", GrainStorage.FundState)] IPersistentState<FundAccountState> account,
+    IClaimsLedger ledger,
+    RegistryCatalog registry,
+    IOptions<CheckpointOptions> checkpoints,
+    ILogger<AllianceGrain> logger)
+    : FundAccountGrain(account, ledger, checkpoints, logger), IAllianceGrain
+{
+    protected override async ValueTask<IReadOnlyCollection<string>> MemberHospitalsAsync() =>
+        [.. (await registry.CurrentAsync()).HospitalsOfAlliance(Key)];
+
+    public Task AbsorbAsync(FundDelta delta) => AbsorbDeltaAsync(delta);
+}

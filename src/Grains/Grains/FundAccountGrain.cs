@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitoring.Funds;
+using Monitoring.Ledger;
+using Monitoring.Options;
+
+namespace Monitoring.Grains;
+
+/// <summary>
+/// The shell every fund account shares: on activation it loads its checkpoint and replays the ledger rows of its
+/// member hospitals after it; it counts deltas exactly once (<see cref="FundAccounting"/>), fills gaps from the
+/// ledger, and writes checkpoints by count or time, never per claim.
+/// </summary>
+public abstract class FundAccountGrain(
+    IPersistentState<FundAccountState> account,
+    IClaimsLedger ledger,
+    IOptions<CheckpointOptions> checkpoints,
+    ILogger logger) : Grain, IFundAccountGrain
+{
+    private const int ReplayChunk = 10_000;
+    private long _rowsSinceCheckpoint;
+    private IGrainTimer? _checkpointTimer;
+
+    protected string Key => this.GetPrimaryKeyString();
+
+    /// <summary>The hospitals whose ledger rows this account sums.</summary>
+    protected abstract ValueTask<IReadOnlyCollection<string>> MemberHospitalsAsync();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var members = new HashSet<string>(await MemberHospitalsAsync(), StringComparer.Ordinal);
+        members.UnionWith(account.State.Cursors.Keys);
+        var ranges = members.Select(h => new HospitalCursor(h, FundAccounting.CursorOf(account.State, h))).ToList();
+        var replayed = await ReplayAsync(ranges, cancellationToken);
+        if (replayed > 0)
+        {
+            logger.LogInformation("{Grain} {Key} replayed {Rows} ledger rows after its checkpoint", GetType().Name, Key, replayed);
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await CheckpointAsync();
+    }
+
+    public Task<FundBalance> GetBalanceAsync() => Task.FromResult(FundAccounting.Balance(account.State));
+
+    /// <summary>Counts a delta once; returns what was newly counted (the delta, or a gap-filled larger one), or null.</summary>
+    protected async Task<FundDelta?> AbsorbDeltaAsync(FundDelta delta)
+    {
+        var outcome = FundAccounting.Apply(account.State, delta);
+        if (outcome == DeltaOutcome.AlreadyCounted)
+        {
+            return null;
+        }
+
+        if (outcome == DeltaOutcome.Gap)
+        {
+            var cursor = FundAccounting.CursorOf(account.State, delta.HospitalId);
+            var missing = new List<FundMovement>();
+            await foreach (var movement in ledger.ReadMovementsAsync([new HospitalCursor(delta.HospitalId, cursor, delta.ToSeq)]))
+            {
+                missing.Add(movement);
+            }
+
+            if (missing.Count == 0 || missing[^1].HospitalSeq != delta.ToSeq)
+            {
+                throw new InvalidOperationException(
+                    $"{Key}: ledger has no rows {cursor + 1}..{delta.ToSeq} of {delta.HospitalId}; a delta arrived for rows the ledger does not hold");
+            }
+
+            delta = FundDelta.Fold(delta.HospitalId, missing);
+            FundAccounting.Apply(account.State, delta);
+        }
+
+        await CountedAsync(delta.ToSeq - delta.FromSeq + 1);
+        return delta;
+    }
+
+    private async Task<long> ReplayAsync(IReadOnlyCollection<HospitalCursor> ranges, CancellationToken cancellationToken)
+    {
+        long replayed = 0;
+        var run = new List<FundMovement>(ReplayChunk);
+        await foreach (var movement in ledger.ReadMovementsAsync(ranges, cancellationToken))
+        {
+            if (run.Count == ReplayChunk || (run.Count > 0 && run[0].HospitalId != movement.HospitalId))
+            {
+                replayed += Flush(run);
+            }
+
+            run.Add(movement);
+        }
+
+        replayed += Flush(run);
+        if (replayed > 0)
+        {
+            await CountedAsync(replayed);
+        }
+
+        return replayed;
+
+        long Flush(List<FundMovement> movements)
+        {
+            if (movements.Count == 0)
+            {
+                return 0;
+            }
+
+            var delta = FundDelta.Fold(movements[0].HospitalId, movements);
+            movements.Clear();
+            return FundAccounting.Apply(account.State, delta) == DeltaOutcome.Applied ? delta.ToSeq - delta.FromSeq + 1 : 0;
+        }
+    }
+
+    private async Task CountedAsync(long rows)
+    {
+        _rowsSinceCheckpoint += rows;
+        if (_rowsSinceCheckpoint >= checkpoints.Value.MaxRowsBetween)
+        {
+            await CheckpointAsync();
+        }
+        else
+        {
+            _checkpointTimer ??= this.RegisterGrainTimer(
+                static (grain, _) => grain.CheckpointAsync(),
+                this,
+                new GrainTimerCreationOptions(checkpoints.Value.Interval, Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    private async Task CheckpointAsync()
+    {
+        _checkpointTimer?.Dispose();
+        _checkpointTimer = null;
+        if (_rowsSinceCheckpoint == 0)
+        {
+            return;
+        }
+
+        await account.WriteStateAsync();
+        _rowsSinceCheckpoint = 0;
+    }
+}

@@ -1,0 +1,11 @@
+using Monitoring.Ledger;
+using Monitoring.Registry;
+
+namespace Monitoring.Grains;
+
+/// <summary>A designated hospital (定点医疗机构), keyed by hospitalId.</summary>
+public interface IHospitalGrain : IFundAccountGrain
+{
+    /// <summary>Counts the hospital's new ledger rows (in sequence order) and rolls them up to its alliance and county.</summary>
+    Task RecordAsync(LedgerEntry[] entries, HospitalPlacement placement);
+}

@@ -1,0 +1,112 @@
+using Monitoring.Claims;
+
+namespace Monitoring.Ledger;
+
+/// <summary>
+/// Decides, for a batch of valid events and what the ledger already holds, which events become rows:
+/// a re-sent event (same claimId, same content) is a duplicate; the same claimId with other content is a
+/// conflict; a reversal must cancel a settlement that exists and is not yet cancelled. Events earlier in the
+/// batch count as already held, so a batch may settle and reverse the same claim.
+/// The ledger implementations call this under their single writer, so its view cannot go stale.
+/// </summary>
+public static class LedgerAdmission
+{
+    public static Admission Admit(
+        IReadOnlyList<ClaimSubmission> batch,
+        IReadOnlyDictionary<string, KnownClaim> known,
+        Func<string, long> lastSeqOf)
+    {
+        var held = new Dictionary<string, KnownClaim>();
+        var nextSeq = new Dictionary<string, long>();
+        var appends = new List<PendingRow>();
+        var rejected = new List<ClaimRejection>();
+        var duplicates = 0;
+
+        KnownClaim? Find(string claimId) =>
+            held.TryGetValue(claimId, out var inBatch) ? inBatch : known.GetValueOrDefault(claimId);
+
+        foreach (var submission in batch)
+        {
+            var claim = submission.Claim;
+            if (Find(claim.ClaimId) is { } existing)
+            {
+                if (existing.Fingerprint.AsSpan().SequenceEqual(submission.Fingerprint))
+                {
+                    duplicates++;
+                }
+                else
+                {
+                    rejected.Add(new ClaimRejection(submission.Index, claim.ClaimId,
+                    [
+                        $"claimId {claim.ClaimId} was already received with different content; a correction is a reversal followed by a new claimId (结算流水号重复且内容不同：更正应先冲销再以新流水号结算)",
+                    ]));
+                }
+
+                continue;
+            }
+
+            FundMovement movement;
+            if (claim.Kind == ClaimKind.Reversal)
+            {
+                var targetId = claim.ReversesClaimId!;
+                var target = Find(targetId);
+                var refusal = target switch
+                {
+                    null => $"reversesClaimId {targetId} is not a settlement in the ledger (被冲销的结算 {targetId} 不存在)",
+                    { Kind: ClaimKind.Reversal } => $"reversesClaimId {targetId} is itself a reversal; only settlements can be reversed (只能冲销结算记录)",
+                    { ReversedBy: { } by } => $"settlement {targetId} was already reversed by {by} (结算 {targetId} 已被 {by} 冲销)",
+                    _ => null,
+                };
+                if (refusal is not null)
+                {
+                    rejected.Add(new ClaimRejection(submission.Index, claim.ClaimId, [refusal]));
+                    continue;
+                }
+
+                held[targetId] = target! with { ReversedBy = claim.ClaimId };
+                movement = new FundMovement(target!.HospitalId, Next(target.HospitalId), ClaimKind.Reversal,
+                    target.BudgetDate, -target.FundPaid, claim.SettledAt);
+            }
+            else
+            {
+                movement = new FundMovement(claim.HospitalId!, Next(claim.HospitalId!), ClaimKind.Settlement,
+                    BudgetClock.BudgetDate(claim.SettledAt), claim.FundPaid!.Value, claim.SettledAt);
+            }
+
+            held[claim.ClaimId] = new KnownClaim(claim.ClaimId, submission.Fingerprint, claim.Kind,
+                movement.HospitalId, movement.FundPaid, movement.BudgetDate, ReversedBy: null);
+            appends.Add(new PendingRow(submission, movement));
+        }
+
+        return new Admission(appends, duplicates, rejected);
+
+        long Next(string hospitalId)
+        {
+            var seq = (nextSeq.TryGetValue(hospitalId, out var last) ? last : lastSeqOf(hospitalId)) + 1;
+            nextSeq[hospitalId] = seq;
+            return seq;
+        }
+    }
+
+    /// <summary>The ids whose ledger records the admission needs: the batch's own and the settlements it reverses.</summary>
+    public static IReadOnlySet<string> ClaimIdsToLookUp(IReadOnlyList<ClaimSubmission> batch)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var submission in batch)
+        {
+            ids.Add(submission.Claim.ClaimId);
+            if (submission.Claim.ReversesClaimId is { } target)
+            {
+                ids.Add(target);
+            }
+        }
+
+        return ids;
+    }
+}
+
+/// <summary>A row the admission decided to append, before the ledger gives it a position.</summary>
+public sealed record PendingRow(ClaimSubmission Submission, FundMovement Movement);
+
+/// <summary>The admission's decision for a whole batch.</summary>
+public sealed record Admission(IReadOnlyList<PendingRow> Appends, int Duplicates, IReadOnlyList<ClaimRejection> Rejected);

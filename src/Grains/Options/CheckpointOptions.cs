@@ -1,0 +1,17 @@
+namespace Monitoring.Options;
+
+/// <summary>
+/// When fund accounts write their checkpoints (<c>Monitoring:Checkpoint</c>). Writing per claim would put a
+/// storage round trip on the ingest path; the ledger makes rarer checkpoints safe, since what a crash loses
+/// since the last one is replayed from it.
+/// </summary>
+public sealed class CheckpointOptions
+{
+    public const string Section = "Monitoring:Checkpoint";
+
+    /// <summary>Write after this many ledger rows have been counted since the last checkpoint.</summary>
+    public int MaxRowsBetween { get; set; } = 5_000;
+
+    /// <summary>Write at most this long after the first row counted since the last checkpoint.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,38 @@
+using Monitoring.Grains;
+
+namespace Monitoring.Registry;
+
+/// <summary>
+/// This silo's copy of the registry in force. Each use asks the registry grain only for its version (one small
+/// call) and re-reads the document when it changed, so a replacement made through any silo is seen by all.
+/// </summary>
+public sealed class RegistryCatalog(IGrainFactory grains)
+{
+    private volatile FundRegistry _current = FundRegistry.Empty;
+
+    private IRegistryGrain Grain => grains.GetGrain<IRegistryGrain>(0);
+
+    public async Task<FundRegistry> CurrentAsync()
+    {
+        var version = await Grain.GetVersionAsync();
+        var current = _current;
+        if (version == current.Version)
+        {
+            return current;
+        }
+
+        var revision = await Grain.GetAsync();
+        var document = revision.Json is null ? FundRegistry.Empty.Document : RegistryParser.Parse(revision.Json).Document
+            ?? throw new InvalidOperationException($"stored registry version {revision.Version} no longer parses");
+        var fresh = FundRegistry.From(document, revision.Version);
+        _current = fresh;
+        return fresh;
+    }
+
+    /// <summary>Replaces the registry in force with a document that has passed <see cref="RegistryParser"/>.</summary>
+    public async Task<FundRegistry> ReplaceAsync(string json)
+    {
+        await Grain.ReplaceAsync(json);
+        return await CurrentAsync();
+    }
+}
