@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Grains;
+using Monitoring.Ledger;
+using Monitoring.Options;
+using Monitoring.Registry;
+using Orleans.TestingHost;
+
+namespace Monitoring.Grains.Tests.Grains;
+
+/// <summary>One in-process Orleans cluster for the grain tests, with the in-memory ledger and memory grain storage.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; } = new TestClusterBuilder(1).AddSiloBuilderConfigurator<SiloSetup>().Build();
+
+    public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
+
+    public IClaimsLedger Ledger => SiloServices.GetRequiredService<IClaimsLedger>();
+
+    public ClaimDispatcher Dispatcher => SiloServices.GetRequiredService<ClaimDispatcher>();
+
+    public RegistryCatalog Registry => SiloServices.GetRequiredService<RegistryCatalog>();
+
+    public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+
+    private sealed class SiloSetup : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddMemoryGrainStorage(GrainStorage.FundState);
+            silo.Services.AddSingleton<IClaimsLedger, InMemoryClaimsLedger>();
+            silo.Services.AddSingleton<RegistryCatalog>();
+            silo.Services.AddSingleton<ClaimDispatcher>();
+            // Small, so that tests cross checkpoints.
+            silo.Services.Configure<CheckpointOptions>(o => o.MaxRowsBetween = 3);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

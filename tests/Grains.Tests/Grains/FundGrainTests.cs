@@ -1,0 +1,122 @@
+using Monitoring.Claims;
+using Monitoring.Funds;
+using Monitoring.Ledger;
+using Monitoring.Registry;
+using Orleans.Runtime;
+
+namespace Monitoring.Grains.Tests.Grains;
+
+/// <summary>The wiring of the fund grains: dispatch, roll-up, exactly-once, gap fill and replay after a checkpoint.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class FundGrainTests(ClusterFixture fixture)
+{
+    private static int _nextCounty = 100;
+
+    /// <summary>A county of its own per test (the registry is cluster-wide): two hospitals in a tight alliance, one outside.</summary>
+    private async Task<(string County, string Alliance, string[] Hospitals, FundRegistry Registry)> CountyAsync()
+    {
+        var county = $"530{Interlocked.Increment(ref _nextCounty):D3}";
+        var alliance = $"A-{county}";
+        string[] hospitals = [$"H{county}00001", $"H{county}00002", $"H{county}00201"];
+        var registry = await fixture.Registry.ReplaceAsync($$"""
+            {"fundYear":2026,"regions":[{"regionId":"530900","name":"临沧市","counties":[{"countyId":"{{county}}","name":"测试县","annualBudget":1000000,
+              "alliances":[{"allianceId":"{{alliance}}","name":"紧密型医共体","type":"tight","annualBudget":800000}],
+              "hospitals":[{"hospitalId":"{{hospitals[0]}}","name":"人民医院","level":2,"allianceId":"{{alliance}}","annualBudget":500000},
+                           {"hospitalId":"{{hospitals[1]}}","name":"卫生院","level":1,"allianceId":"{{alliance}}","annualBudget":300000},
+                           {"hospitalId":"{{hospitals[2]}}","name":"民营医院","level":1,"allianceId":null,"annualBudget":100000}]}]}]}
+            """);
+        return (county, alliance, hospitals, registry);
+    }
+
+    private static int _nextClaim;
+
+    private static ClaimSubmission Settlement(string hospital, decimal paid, int month = 3) => new(0, new ClaimEvent
+    {
+        ClaimId = $"S{Interlocked.Increment(ref _nextClaim):D8}",
+        Kind = ClaimKind.Settlement,
+        SettledAt = new DateTimeOffset(2026, month, 15, 10, 0, 0, TimeSpan.FromHours(8)),
+        HospitalId = hospital,
+        PatientId = "P-1",
+        FundPaid = paid,
+    }, [1], "{}");
+
+    private Task<FundBalance> Balance<TGrain>(string key) where TGrain : IFundAccountGrain =>
+        fixture.Cluster.Client.GetGrain<TGrain>(key).GetBalanceAsync();
+
+    [Fact]
+    public async Task Dispatched_claims_roll_up_to_alliance_and_county()
+    {
+        var (county, alliance, h, registry) = await CountyAsync();
+        var appended = await fixture.Ledger.AppendAsync([Settlement(h[0], 100), Settlement(h[1], 20.5m), Settlement(h[2], 7), Settlement(h[0], 1)]);
+        await fixture.Dispatcher.DispatchAsync(appended.Accepted, registry);
+
+        Assert.Equal(101m, (await Balance<IHospitalGrain>(h[0])).FundPaidIn(2026));
+        Assert.Equal(121.5m, (await Balance<IAllianceGrain>(alliance)).FundPaidIn(2026));
+        var countyBalance = await Balance<ICountyFundGrain>(county);
+        Assert.Equal((128.5m, 4L), (countyBalance.FundPaidIn(2026), countyBalance.ClaimsCountedIn(2026)));
+    }
+
+    [Fact]
+    public async Task Redelivered_rows_are_counted_once()
+    {
+        var (county, _, h, registry) = await CountyAsync();
+        var appended = await fixture.Ledger.AppendAsync([Settlement(h[0], 50), Settlement(h[2], 5)]);
+        await fixture.Dispatcher.DispatchAsync(appended.Accepted, registry);
+        await fixture.Dispatcher.DispatchAsync(appended.Accepted, registry);
+
+        Assert.Equal(55m, (await Balance<ICountyFundGrain>(county)).FundPaidIn(2026));
+    }
+
+    [Fact]
+    public async Task Rows_never_dispatched_are_filled_from_the_ledger_when_later_rows_arrive()
+    {
+        var (county, alliance, h, registry) = await CountyAsync();
+        await fixture.Dispatcher.DispatchAsync((await fixture.Ledger.AppendAsync([Settlement(h[0], 1)])).Accepted, registry);
+        await fixture.Ledger.AppendAsync([Settlement(h[0], 10), Settlement(h[0], 100)]); // lost in transit
+        await fixture.Dispatcher.DispatchAsync((await fixture.Ledger.AppendAsync([Settlement(h[0], 1000)])).Accepted, registry);
+
+        Assert.Equal(1111m, (await Balance<IHospitalGrain>(h[0])).FundPaidIn(2026));
+        Assert.Equal(1111m, (await Balance<IAllianceGrain>(alliance)).FundPaidIn(2026));
+        Assert.Equal(1111m, (await Balance<ICountyFundGrain>(county)).FundPaidIn(2026));
+    }
+
+    [Fact]
+    public async Task Reactivated_accounts_replay_the_ledger_after_their_checkpoint()
+    {
+        var (county, alliance, h, registry) = await CountyAsync();
+        // Five rows: past the checkpoint threshold of three, so a checkpoint is written mid-way.
+        var first = await fixture.Ledger.AppendAsync([.. Enumerable.Range(0, 5).Select(_ => Settlement(h[1], 10))]);
+        await fixture.Dispatcher.DispatchAsync(first.Accepted, registry);
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        // Appended while no account is active, and never dispatched: only a replay can count them.
+        await fixture.Ledger.AppendAsync([Settlement(h[1], 1), Settlement(h[2], 2)]);
+
+        Assert.Equal(51m, (await Balance<IHospitalGrain>(h[1])).FundPaidIn(2026));
+        Assert.Equal(51m, (await Balance<IAllianceGrain>(alliance)).FundPaidIn(2026));
+        var countyBalance = await Balance<ICountyFundGrain>(county);
+        Assert.Equal((53m, 7L), (countyBalance.FundPaidIn(2026), countyBalance.ClaimsCountedIn(2026)));
+    }
+
+    [Fact]
+    public async Task Reversal_takes_the_claim_out_of_every_balance()
+    {
+        var (county, alliance, h, registry) = await CountyAsync();
+        var settlement = Settlement(h[0], 300, month: 1);
+        await fixture.Dispatcher.DispatchAsync((await fixture.Ledger.AppendAsync([settlement, Settlement(h[0], 5)])).Accepted, registry);
+        var reversal = new ClaimSubmission(0, new ClaimEvent
+        {
+            ClaimId = "R-" + settlement.Claim.ClaimId,
+            Kind = ClaimKind.Reversal,
+            ReversesClaimId = settlement.Claim.ClaimId,
+            SettledAt = new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(8)),
+        }, [2], "{}");
+        await fixture.Dispatcher.DispatchAsync((await fixture.Ledger.AppendAsync([reversal])).Accepted, registry);
+
+        foreach (var balance in new[] { await Balance<IHospitalGrain>(h[0]), await Balance<IAllianceGrain>(alliance), await Balance<ICountyFundGrain>(county) })
+        {
+            Assert.Equal((5m, 1L), (balance.FundPaidIn(2026), balance.ClaimsCountedIn(2026)));
+            Assert.Equal(0m, balance.Months.Single(m => m.Month == 202601).FundPaid);
+        }
+    }
+}
