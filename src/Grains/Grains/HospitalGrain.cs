@@ -9,8 +9,10 @@ namespace Monitoring.Grains;
 
 /// <summary>
 /// A hospital's running balance. Receives its new ledger rows, counts them, and rolls the delta up to its
-/// alliance and county fund. A failed roll-up is not retried here: the next delta this hospital sends leaves a
-/// gap at the receiver, which then reads the missing rows from the ledger itself.
+/// alliance and county fund. It rolls up every delta it receives, even one it had already counted: a hospital
+/// activated by a dispatch replays the ledger first and so has counted the dispatched rows before it sees them,
+/// yet its alliance and county have not. Receivers count each row once whatever they are sent. A failed roll-up
+/// is not retried here: the next delta leaves a gap at the receiver, which reads the missing rows from the ledger.
 /// </summary>
 public sealed class HospitalGrain(
     [PersistentState("account", GrainStorage.FundState)] IPersistentState<FundAccountState> account,
@@ -29,12 +31,8 @@ public sealed class HospitalGrain(
             return;
         }
 
-        var counted = await AbsorbDeltaAsync(FundDelta.Fold(Key, movements));
-        if (counted is null)
-        {
-            return;
-        }
-
+        var received = FundDelta.Fold(Key, movements);
+        var counted = await AbsorbDeltaAsync(received) ?? received;
         var rollUps = new List<Task> { GrainFactory.GetGrain<ICountyFundGrain>(placement.CountyId).AbsorbAsync(counted) };
         if (placement.AllianceId is { } allianceId)
         {

@@ -57,6 +57,20 @@ public sealed class FundGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Active_county_gets_rows_of_a_hospital_that_activates_on_dispatch()
+    {
+        var (county, alliance, h, registry) = await CountyAsync();
+        await Balance<ICountyFundGrain>(county);
+        await Balance<IAllianceGrain>(alliance);
+
+        // The hospital grain is not active: dispatch activates it, and its activation replays these very rows.
+        await fixture.Dispatcher.DispatchAsync((await fixture.Ledger.AppendAsync([Settlement(h[0], 40), Settlement(h[2], 2)])).Accepted, registry);
+
+        Assert.Equal(40m, (await Balance<IAllianceGrain>(alliance)).FundPaidIn(2026));
+        Assert.Equal(42m, (await Balance<ICountyFundGrain>(county)).FundPaidIn(2026));
+    }
+
+    [Fact]
     public async Task Redelivered_rows_are_counted_once()
     {
         var (county, _, h, registry) = await CountyAsync();
