@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Monitoring.Dashboard.Security;
+using Monitoring.Registry;
+
+namespace Monitoring.Dashboard.Funds;
+
+/// <summary><c>GET /api/funds/{level}/{id}</c>: one fund account's live snapshot, within the caller's scope.</summary>
+public static class FundsApi
+{
+    public static IEndpointRouteBuilder MapFundsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/funds/{level}/{id}", GetFundAsync).RequireAuthorization(MonitoringPolicies.Reader);
+        return app;
+    }
+
+    private static async Task<Results<Ok<FundSnapshot>, ProblemHttpResult>> GetFundAsync(
+        string level, string id, HttpContext http, RegistryCatalog catalog, IGrainFactory grains)
+    {
+        if (level is not (FundAccountRef.County or FundAccountRef.Alliance or FundAccountRef.Hospital))
+        {
+            return TypedResults.Problem($"level \"{level}\" is not one of county, alliance, hospital", statusCode: 400, title: "Unknown fund level");
+        }
+
+        var registry = await catalog.CurrentAsync();
+        var scope = CallerScope.Of(http.User)!;
+        var account = FundAccountRef.Find(level, id, registry);
+        if (account is null)
+        {
+            return TypedResults.Problem($"no {level} \"{id}\" in the registry of fund year {registry.FundYear}", statusCode: 404, title: "No such fund account");
+        }
+
+        if (!account.IsVisibleTo(scope, registry))
+        {
+            return TypedResults.Problem($"{level} {id} is outside scope {scope.ScopeText} of role {scope.Role}", statusCode: 403, title: "Outside your scope");
+        }
+
+        var balance = await account.Grain(grains).GetBalanceAsync();
+        return TypedResults.Ok(FundSnapshot.Of(account, registry.FundYear, balance));
+    }
+}
