@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Monitoring.Silo.Ingest;
+
+namespace Monitoring.Silo.Demo;
+
+/// <summary>
+/// Plays the demo year into the embedded host in compressed time: every <see cref="DemoOptions.BatchInterval"/> it
+/// posts, through the same ingestion as <c>POST /api/claims</c>, the claims whose settlement time the simulated clock
+/// has passed, and stops at the year end. A failed batch is logged and tried again on the next tick: the demo must
+/// never take the host down, and a re-sent claim is only a duplicate.
+/// </summary>
+public sealed partial class DemoFeed(ClaimIngestion ingestion, IOptions<DemoOptions> options, ILogger<DemoFeed> logger)
+    : BackgroundService
+{
+    /// <summary>The contract's limit on one batch of <c>POST /api/claims</c>; the feed keeps to it as any client would.</summary>
+    private const int MaxBatch = 10_000;
+
+    /// <summary>How many rejections of one batch to quote in the log; the count says the rest.</summary>
+    private const int QuotedRejections = 3;
+
+    /// <summary>Where the simulated clock is after <paramref name="elapsed"/> wall time, <paramref name="yearMinutes"/> minutes a year.</summary>
+    public static DateTimeOffset SimulatedNow(DateTimeOffset yearStart, double yearMinutes, TimeSpan elapsed)
+    {
+        var yearLength = yearStart.AddYears(1) - yearStart;
+        var fraction = elapsed.TotalMinutes / yearMinutes;
+        return fraction >= 1 ? yearStart.AddYears(1) : yearStart + (yearLength * fraction);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var demo = options.Value;
+        if (!demo.Enabled)
+        {
+            LogDisabled(logger);
+            return;
+        }
+
+        try
+        {
+            await PlayAsync(demo, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            LogStopped(logger);
+        }
+        catch (Exception e)
+        {
+            // Only planning the year can fail here (each tick catches its own); the host serves on without a feed.
+            LogGaveUp(logger, e);
+        }
+    }
+
+    private async Task PlayAsync(DemoOptions demo, CancellationToken stoppingToken)
+    {
+        var stream = new DemoClaimStream(DemoPrefecture.Plan(demo.Seed, demo.FundYear), demo.Seed, demo.ClaimsPerYear);
+        LogStarting(logger, demo.FundYear, demo.ClaimsPerYear, demo.YearMinutes, demo.Seed);
+
+        using var claims = stream.Claims().GetEnumerator();
+        var next = claims.MoveNext() ? claims.Current : null;
+        var pending = new List<JsonElement>();
+        var totals = new FeedTotals();
+        var reportedMonth = 0;
+        var started = Stopwatch.GetTimestamp();
+        using var timer = new PeriodicTimer(demo.BatchInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var now = SimulatedNow(stream.YearStart, demo.YearMinutes, Stopwatch.GetElapsedTime(started));
+            try
+            {
+                while (next is not null && DemoClaimStream.SettledAtOf(next) <= now)
+                {
+                    pending.Add(JsonSerializer.SerializeToElement(next, DemoJson.Compact));
+                    next = claims.MoveNext() ? claims.Current : null;
+                }
+
+                await PostAsync(pending, totals, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogTickFailed(logger, e);
+                continue;
+            }
+
+            if (next is null && pending.Count == 0)
+            {
+                LogFinished(logger, demo.FundYear, totals.Sent, totals.Accepted, totals.Duplicates, totals.Rejected);
+                return;
+            }
+
+            if (now.Month != reportedMonth)
+            {
+                reportedMonth = now.Month;
+                LogProgress(logger, now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), totals.Sent, totals.Accepted, totals.Duplicates, totals.Rejected);
+            }
+        }
+    }
+
+    /// <summary>Posts what is pending, in contract-sized batches; what fails stays pending for the next tick.</summary>
+    private async Task PostAsync(List<JsonElement> pending, FeedTotals totals, CancellationToken cancellationToken)
+    {
+        while (pending.Count > 0)
+        {
+            var batch = pending.Take(MaxBatch).ToList();
+            IngestReply reply;
+            try
+            {
+                reply = await ingestion.IngestAsync(batch, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogBatchFailed(logger, e, batch.Count);
+                return;
+            }
+
+            pending.RemoveRange(0, batch.Count);
+            totals.Add(batch.Count, reply);
+            if (reply.Rejected.Count > 0)
+            {
+                // The generator promises valid claims: a rejection here is a bug in the demo or in validation.
+                var quoted = string.Join(" | ", reply.Rejected.Take(QuotedRejections)
+                    .Select(r => $"{r.ClaimId}: {string.Join("; ", r.Errors)}"));
+                LogRejected(logger, reply.Rejected.Count, batch.Count, quoted);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo feed is disabled (Monitoring:Demo:Enabled = false)")]
+    private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Demo feed starting: fund year {FundYear}, {ClaimsPerYear} claims over {YearMinutes} minutes (seed {Seed})")]
+    private static partial void LogStarting(ILogger logger, int fundYear, int claimsPerYear, double yearMinutes, int seed);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Demo feed at {SimulatedDate}: {Sent} claims sent, {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected")]
+    private static partial void LogProgress(ILogger logger, string simulatedDate, long sent, long accepted, long duplicates, long rejected);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Demo feed: {Rejected} of {BatchSize} claims rejected, which the demo never means to send: {Errors}")]
+    private static partial void LogRejected(ILogger logger, int rejected, int batchSize, string errors);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo feed: a batch of {BatchSize} claims failed; it is tried again on the next tick")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int batchSize);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo feed: a tick failed; the feed carries on at the next one")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Demo feed finished fund year {FundYear}: {Sent} claims sent, {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected")]
+    private static partial void LogFinished(ILogger logger, int fundYear, long sent, long accepted, long duplicates, long rejected);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo feed stopped with the host")]
+    private static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo feed could not plan its year and stops; the host carries on without it")]
+    private static partial void LogGaveUp(ILogger logger, Exception exception);
+
+    private sealed class FeedTotals
+    {
+        public long Sent { get; private set; }
+
+        public long Accepted { get; private set; }
+
+        public long Duplicates { get; private set; }
+
+        public long Rejected { get; private set; }
+
+        public void Add(int sent, IngestReply reply)
+        {
+            Sent += sent;
+            Accepted += reply.Accepted;
+            Duplicates += reply.Duplicates;
+            Rejected += reply.Rejected.Count;
+        }
+    }
+}

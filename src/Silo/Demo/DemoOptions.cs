@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Monitoring.Silo.Demo;
+
+/// <summary>
+/// The embedded demo feed (section <c>Monitoring:Demo</c>): which synthetic year it plays and how fast. Register with
+/// <c>AddOptions&lt;DemoOptions&gt;().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()</c>.
+/// </summary>
+public sealed class DemoOptions
+{
+    public const string SectionName = "Monitoring:Demo";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Seeds the prefecture's budgets and the claims alike: the same seed plays the same year.</summary>
+    public int Seed { get; set; } = 2026;
+
+    [Range(2000, 2100)]
+    public int FundYear { get; set; } = 2026;
+
+    /// <summary>Wall-clock minutes one simulated fund year lasts: 10 plays a year while someone watches the dashboard.</summary>
+    [Range(0.1, 525_600.0)]
+    public double YearMinutes { get; set; } = 10;
+
+    /// <summary>Settlements in the year across the prefecture; a real one of its size settles about this many.</summary>
+    [Range(DemoClaimStream.MinimumClaims, DemoClaimStream.MaximumClaims)]
+    public int ClaimsPerYear { get; set; } = 200_000;
+
+    /// <summary>How often the feed posts what has come due: often enough that the dashboard moves smoothly.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Monitoring.Dashboard.Funds;
+using Monitoring.Dashboard.Registry;
+using Monitoring.Dashboard.Security;
+using Monitoring.Grains;
+using Monitoring.Ledger;
+using Monitoring.Options;
+using Monitoring.Registry;
+using Monitoring.Silo.Demo;
+using Monitoring.Silo.Ingest;
+using Monitoring.Silo.Storage;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Monitoring.Silo;
+
+/// <summary>
+/// The composition root: host, Orleans, web, endpoints. Two modes from one code path — embedded (memory, localhost
+/// clustering, demo feed) and PostgreSQL (ledger, grain storage, membership and reminders through ADO.NET).
+/// </summary>
+public static class MonitoringHost
+{
+    public static async Task<WebApplication> CreateAsync(string[] args)
+    {
+        // appsettings.json sits beside the binary, wherever the process is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var cluster = builder.Configuration.GetSection(SiloClusterOptions.Section).Get<SiloClusterOptions>() ?? new SiloClusterOptions();
+        if (storage.IsDurable && string.IsNullOrWhiteSpace(storage.ConnectionString))
+        {
+            throw new InvalidOperationException("Monitoring:Storage:Provider is PostgreSql but Monitoring:Storage:ConnectionString is empty.");
+        }
+
+        builder.UseOrleans(silo => ConfigureSilo(silo, storage, cluster));
+
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.Section);
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section)
+            .Validate(o => o.MaxEventsPerBatch is > 0 and <= 10_000, "Monitoring:Ingest:MaxEventsPerBatch must be 1..10000 (the contract's ceiling)")
+            .ValidateOnStart();
+        services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
+            .Validate(o => o.MaxRowsBetween > 0 && o.Interval > TimeSpan.Zero, "Monitoring:Checkpoint needs MaxRowsBetween > 0 and Interval > 0")
+            .ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddMonitoringAuthentication(builder.Configuration, storage.IsDurable);
+        services.AddProblemDetails();
+        services.AddSingleton<MonitoringMetrics>();
+        services.AddSingleton<RegistryCatalog>();
+        services.AddSingleton<ClaimDispatcher>();
+        services.AddSingleton<ClaimIngestion>();
+        var health = services.AddHealthChecks().AddCheck<ClusterReadiness>("cluster", tags: ["ready"]);
+        if (storage.IsDurable)
+        {
+            services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString!));
+            services.AddSingleton<IClaimsLedger, PostgresClaimsLedger>();
+            health.AddCheck<LedgerReadiness>("ledger", tags: ["ready"]);
+        }
+        else
+        {
+            services.AddSingleton<IClaimsLedger, InMemoryClaimsLedger>();
+        }
+
+        // After Orleans has started (registered first by UseOrleans): the registry first, then what uses it.
+        services.AddHostedService<RegistrySeeder>();
+        services.AddHostedService<StartupReport>();
+        services.AddHostedService<DemoFeed>();
+
+        var app = builder.Build();
+        if (storage.IsDurable)
+        {
+            // The membership table must exist before the silo starts, so the schema is brought up to date here.
+            var migrator = new SchemaMigrator(app.Services.GetRequiredService<ILogger<SchemaMigrator>>());
+            await migrator.MigrateAsync(storage.ConnectionString!, CancellationToken.None);
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapClaimsApi();
+        app.MapRegistryApi();
+        app.MapFundsApi();
+        return app;
+    }
+
+    private static void ConfigureSilo(ISiloBuilder silo, StorageOptions storage, SiloClusterOptions cluster)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+
+        if (!storage.IsDurable)
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            silo.AddMemoryGrainStorage(GrainStorage.FundState);
+            silo.UseInMemoryReminderService();
+            return;
+        }
+
+        const string invariant = "Npgsql";
+        var connection = storage.ConnectionString!;
+        var advertised = cluster.AdvertisedAddress is { Length: > 0 } address ? IPAddress.Parse(address) : IPAddress.Loopback;
+        silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = invariant;
+            o.ConnectionString = connection;
+        });
+        silo.AddAdoNetGrainStorage(GrainStorage.FundState, (OptionsBuilder<AdoNetGrainStorageOptions> storageOptions) =>
+            storageOptions.Configure<Serializer>((o, serializer) =>
+            {
+                o.Invariant = invariant;
+                o.ConnectionString = connection;
+                // Checkpoints in the Orleans format, bound to the state's [Id]s rather than to CLR type names,
+                // so a renamed or moved state class still reads what earlier versions wrote.
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = invariant;
+            o.ConnectionString = connection;
+        });
+    }
+}

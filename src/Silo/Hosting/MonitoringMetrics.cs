@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+
+namespace Monitoring.Silo;
+
+/// <summary>The host's instruments (meter <c>Monitoring</c>), ready for an OpenTelemetry exporter.</summary>
+public sealed class MonitoringMetrics : IDisposable
+{
+    public const string MeterName = "Monitoring";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _accepted;
+    private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _rejected;
+    private readonly Histogram<double> _batchLatency;
+
+    public MonitoringMetrics(IMeterFactory meters)
+    {
+        _meter = meters.Create(MeterName);
+        _accepted = _meter.CreateCounter<long>("monitoring.claims.accepted", "{claim}", "claims appended to the ledger");
+        _duplicates = _meter.CreateCounter<long>("monitoring.claims.duplicates", "{claim}", "re-sent claims ignored");
+        _rejected = _meter.CreateCounter<long>("monitoring.claims.rejected", "{claim}", "claims refused");
+        _batchLatency = _meter.CreateHistogram<double>("monitoring.ingest.duration", "ms", "time from batch parsed to grains updated");
+    }
+
+    public void BatchIngested(int accepted, int duplicates, int rejected, TimeSpan elapsed)
+    {
+        _accepted.Add(accepted);
+        _duplicates.Add(duplicates);
+        _rejected.Add(rejected);
+        _batchLatency.Record(elapsed.TotalMilliseconds);
+    }
+
+    public void Dispose() => _meter.Dispose();
+}

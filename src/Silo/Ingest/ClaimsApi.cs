@@ -1,0 +1,59 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Monitoring.Dashboard.Security;
+
+namespace Monitoring.Silo.Ingest;
+
+/// <summary><c>POST /api/claims</c>: a batch of claim events, as a JSON array or NDJSON.</summary>
+public static class ClaimsApi
+{
+    private const string NdjsonMediaType = "application/x-ndjson";
+
+    public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/claims", PostClaimsAsync).RequireAuthorization(MonitoringPolicies.Ingest);
+        return app;
+    }
+
+    private static async Task<Results<Ok<IngestReply>, ProblemHttpResult>> PostClaimsAsync(
+        HttpContext http, ClaimIngestion ingestion, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limits.MaxBodyBytes;
+        }
+
+        byte[] body;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, cancellationToken);
+            body = buffer.ToArray();
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge($"the body is over {limits.MaxBodyBytes / (1024 * 1024)} MiB (请求体过大)");
+        }
+
+        var isNdjson = http.Request.ContentType?.StartsWith(NdjsonMediaType, StringComparison.OrdinalIgnoreCase) == true;
+        var parsed = isNdjson ? ClaimBatchReader.ReadNdjson(body) : ClaimBatchReader.ReadJsonArray(body);
+        if (parsed.Error is { } error)
+        {
+            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Body is not a claim batch");
+        }
+
+        if (parsed.Items.Count > limits.MaxEventsPerBatch)
+        {
+            return TooLarge($"the batch has {parsed.Items.Count} events; at most {limits.MaxEventsPerBatch} are taken at once (每批最多 {limits.MaxEventsPerBatch} 条)");
+        }
+
+        return TypedResults.Ok(await ingestion.IngestAsync(parsed.Items, cancellationToken));
+    }
+
+    private static ProblemHttpResult TooLarge(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large");
+}
