@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Monitoring.Silo.Demo;
+
+namespace Monitoring.Silo.Tests.Demo;
+
+/// <summary>One demo year, generated once for the tests that read it: a tenth of the default count keeps it quick.</summary>
+public sealed class DemoYearFixture
+{
+    public const int Seed = 2026;
+    public const int ClaimsPerYear = 20_000;
+
+    public DemoYearFixture()
+    {
+        Scenario = DemoPrefecture.Plan(Seed, 2026);
+        Claims = new DemoClaimStream(Scenario, Seed, ClaimsPerYear).Claims().ToList();
+
+        var settled = new Dictionary<string, JsonObject>();
+        var net = new Dictionary<string, decimal>();
+        foreach (var claim in Claims)
+        {
+            var target = (string?)claim["reversesClaimId"] is { } reversed ? settled[reversed] : claim;
+            var hospitalId = (string)target["hospitalId"]!;
+            var sign = ReferenceEquals(target, claim) ? 1m : -1m;
+            net[hospitalId] = net.GetValueOrDefault(hospitalId) + (sign * (decimal)target["fundPaid"]!);
+            settled[(string)claim["claimId"]!] = claim;
+        }
+
+        NetFundPaid = net;
+    }
+
+    public DemoScenario Scenario { get; }
+
+    public IReadOnlyList<JsonObject> Claims { get; }
+
+    /// <summary>Fund paid per hospital over the year, reversals taken off.</summary>
+    public IReadOnlyDictionary<string, decimal> NetFundPaid { get; }
+
+    public decimal SpendShare(DemoInstitution institution) =>
+        NetFundPaid.GetValueOrDefault(institution.Hospital.HospitalId) / institution.Hospital.AnnualBudget!.Value;
+}
