@@ -1,0 +1,14 @@
+using Monitoring.Benchmarks;
+
+// Measurements, not tests: each prints what it measured, and ratios taken within one run.
+return args.FirstOrDefault() switch
+{
+    "ingest" => await IngestBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ingest [--claims N] [--batch B] [--parallel P]");
+    return 2;
+}
