@@ -34,7 +34,9 @@ public abstract class FundAccountGrain(
         var replayed = await ReplayAsync(ranges, cancellationToken);
         if (replayed > 0)
         {
-            logger.LogInformation("{Grain} {Key} replayed {Rows} ledger rows after its checkpoint", GetType().Name, Key, replayed);
+            // A first activation reading its history is routine; catching up past a checkpoint is a recovery worth a line.
+            logger.Log(account.RecordExists ? LogLevel.Information : LogLevel.Debug,
+                "{Grain} {Key} replayed {Rows} ledger rows after its checkpoint", GetType().Name, Key, replayed);
         }
     }
 
