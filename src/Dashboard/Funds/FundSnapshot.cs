@@ -3,32 +3,53 @@ using Monitoring.Funds;
 
 namespace Monitoring.Dashboard.Funds;
 
-/// <summary>A live snapshot of one fund account as <c>GET /api/funds/{level}/{id}</c> returns it.</summary>
+/// <summary>
+/// A fund account's live snapshot as <c>GET /api/funds/{level}/{id}</c> returns it and the hub pushes it as
+/// <c>fund</c>: budget, fund paid to date, expected to date, projected year end, claims counted, and more.
+/// </summary>
 public sealed record FundSnapshot(
     [property: JsonPropertyName("level")] string Level,
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("countyId")] string CountyId,
+    [property: JsonPropertyName("regionId")] string RegionId,
+    [property: JsonPropertyName("allianceId")] string? AllianceId,
     [property: JsonPropertyName("allianceType")] string? AllianceType,
     [property: JsonPropertyName("fundYear")] int FundYear,
     [property: JsonPropertyName("annualBudget")] decimal? AnnualBudget,
     [property: JsonPropertyName("fundPaid")] decimal FundPaid,
+    [property: JsonPropertyName("expectedToDate")] decimal? ExpectedToDate,
+    [property: JsonPropertyName("usedShare")] decimal? UsedShare,
+    [property: JsonPropertyName("timeShare")] decimal? TimeShare,
+    [property: JsonPropertyName("projectedYearEnd")] decimal? ProjectedYearEnd,
+    [property: JsonPropertyName("projectedShare")] decimal? ProjectedShare,
+    [property: JsonPropertyName("paceLevel")] string? PaceLevel,
     [property: JsonPropertyName("claimsCounted")] long ClaimsCounted,
     [property: JsonPropertyName("asOf")] DateTimeOffset? AsOf,
-    [property: JsonPropertyName("monthly")] IReadOnlyList<MonthlyFigure> Monthly)
+    [property: JsonPropertyName("monthly")] IReadOnlyList<MonthlyFigure> Monthly,
+    [property: JsonPropertyName("yearEnd")] YearEndFigures? YearEnd)
 {
-    public static FundSnapshot Of(FundAccountRef account, int fundYear, FundBalance balance) => new(
-        account.Level,
-        account.Id,
-        account.Name,
-        account.CountyId,
-        account.AllianceType,
-        fundYear,
-        account.AnnualBudget,
-        balance.FundPaidIn(fundYear),
-        balance.ClaimsCountedIn(fundYear),
-        balance.AsOf,
-        [.. balance.Months.Select(MonthlyFigure.Of)]);
+    public static FundSnapshot Of(FundStatus status) => new(
+        status.Level,
+        status.Id,
+        status.Name,
+        status.CountyId,
+        status.RegionId,
+        status.AllianceId,
+        status.AllianceType,
+        status.FundYear,
+        status.AnnualBudget,
+        status.FundPaid,
+        status.Pace?.ExpectedToDate,
+        status.Pace?.UsedShare,
+        status.Pace?.TimeShare,
+        status.Pace?.ProjectedYearEnd,
+        status.Pace?.ProjectedShare,
+        status.Pace?.Level?.ToString().ToLowerInvariant(),
+        status.ClaimsCounted,
+        status.AsOf,
+        [.. status.Months.Select(MonthlyFigure.Of)],
+        status.YearEnd is { } y ? YearEndFigures.Of(y) : null);
 }
 
 /// <summary>One month of a fund's series, in budget (settlement) time.</summary>
@@ -41,3 +62,23 @@ public sealed record MonthlyFigure(
     public static MonthlyFigure Of(MonthTotal total) =>
         new($"{total.Month / 100:D4}-{total.Month % 100:D2}", total.FundPaid, total.Settlements, total.Reversals);
 }
+
+/// <summary>The year-end settlement preview (结余留用、超支自担) of an alliance or hospital.</summary>
+public sealed record YearEndFigures(
+    [property: JsonPropertyName("projectedSpend")] decimal ProjectedSpend,
+    [property: JsonPropertyName("balance")] decimal Balance,
+    [property: JsonPropertyName("surplusShareRetained")] decimal SurplusShareRetained,
+    [property: JsonPropertyName("retained")] decimal Retained,
+    [property: JsonPropertyName("returnedToFund")] decimal ReturnedToFund,
+    [property: JsonPropertyName("overrunBorne")] decimal OverrunBorne,
+    [property: JsonPropertyName("rule")] BilingualText Rule)
+{
+    public static YearEndFigures Of(YearEndPreview preview) => new(
+        preview.ProjectedSpend, preview.Balance, preview.SurplusShareRetained, preview.Retained,
+        preview.ReturnedToFund, preview.OverrunBorne, new BilingualText(preview.RuleZh, preview.RuleEn));
+}
+
+/// <summary>A sentence in Chinese and English.</summary>
+public sealed record BilingualText(
+    [property: JsonPropertyName("zh")] string Zh,
+    [property: JsonPropertyName("en")] string En);

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Dashboard.Security;
+using Monitoring.Funds;
+using Monitoring.Grains;
 using Monitoring.Registry;
 
 namespace Monitoring.Dashboard.Funds;
@@ -19,25 +21,24 @@ public static class FundsApi
     private static async Task<Results<Ok<FundSnapshot>, ProblemHttpResult>> GetFundAsync(
         string level, string id, HttpContext http, RegistryCatalog catalog, IGrainFactory grains)
     {
-        if (level is not (FundAccountRef.County or FundAccountRef.Alliance or FundAccountRef.Hospital))
+        if (level is not (FundAccountProfile.County or FundAccountProfile.Alliance or FundAccountProfile.Hospital))
         {
             return TypedResults.Problem($"level \"{level}\" is not one of county, alliance, hospital", statusCode: 400, title: "Unknown fund level");
         }
 
         var registry = await catalog.CurrentAsync();
         var scope = CallerScope.Of(http.User)!;
-        var account = FundAccountRef.Find(level, id, registry);
-        if (account is null)
+        if (FundAccountProfile.Find(level, id, registry) is null)
         {
             return TypedResults.Problem($"no {level} \"{id}\" in the registry of fund year {registry.FundYear}", statusCode: 404, title: "No such fund account");
         }
 
-        if (!account.IsVisibleTo(scope, registry))
+        if (!scope.CanSeeAccount(level, id, registry))
         {
             return TypedResults.Problem($"{level} {id} is outside scope {scope.ScopeText} of role {scope.Role}", statusCode: 403, title: "Outside your scope");
         }
 
-        var balance = await account.Grain(grains).GetBalanceAsync();
-        return TypedResults.Ok(FundSnapshot.Of(account, registry.FundYear, balance));
+        var status = await FundAccountGrains.For(grains, level, id).GetStatusAsync();
+        return TypedResults.Ok(FundSnapshot.Of(status));
     }
 }

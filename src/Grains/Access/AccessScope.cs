@@ -71,6 +71,15 @@ public sealed record AccessScope(string Role, ScopeKind Kind, string? Id)
         ? Id == hospitalId
         : registry.Hospitals.TryGetValue(hospitalId, out var h) && CanSeeCounty(h.Placement.CountyId, registry);
 
+    /// <summary>Whether a fund account (county, alliance or hospital) is within this caller's scope.</summary>
+    public bool CanSeeAccount(string level, string id, FundRegistry registry) => level switch
+    {
+        "county" => CanSeeCounty(id, registry),
+        "alliance" => CanSeeAlliance(id, registry),
+        "hospital" => CanSeeHospital(id, registry),
+        _ => false,
+    };
+
     /// <summary>The registry cut down to what this caller may see.</summary>
     public RegistryDocument Filter(FundRegistry registry)
     {

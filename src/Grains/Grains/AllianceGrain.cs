@@ -14,10 +14,12 @@ public sealed class AllianceGrain(
     RegistryCatalog registry,
     IOptions<CheckpointOptions> checkpoints,
     ILogger<AllianceGrain> logger)
-    : FundAccountGrain(account, ledger, checkpoints, logger), IAllianceGrain
+    : FundAccountGrain(account, ledger, registry, checkpoints, logger), IAllianceGrain
 {
+    protected override string Level => FundAccountProfile.Alliance;
+
     protected override async ValueTask<IReadOnlyCollection<string>> MemberHospitalsAsync() =>
-        [.. (await registry.CurrentAsync()).HospitalsOfAlliance(Key)];
+        [.. (await Registry.CurrentAsync()).HospitalsOfAlliance(Key)];
 
     public Task AbsorbAsync(FundDelta delta) => AbsorbDeltaAsync(delta);
 }

@@ -14,10 +14,12 @@ public sealed class CountyFundGrain(
     RegistryCatalog registry,
     IOptions<CheckpointOptions> checkpoints,
     ILogger<CountyFundGrain> logger)
-    : FundAccountGrain(account, ledger, checkpoints, logger), ICountyFundGrain
+    : FundAccountGrain(account, ledger, registry, checkpoints, logger), ICountyFundGrain
 {
+    protected override string Level => FundAccountProfile.County;
+
     protected override async ValueTask<IReadOnlyCollection<string>> MemberHospitalsAsync() =>
-        [.. (await registry.CurrentAsync()).HospitalsOfCounty(Key)];
+        [.. (await Registry.CurrentAsync()).HospitalsOfCounty(Key)];
 
     public Task AbsorbAsync(FundDelta delta) => AbsorbDeltaAsync(delta);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Funds;
 using Monitoring.Ledger;
 using Monitoring.Options;
+using Monitoring.Registry;
 
 namespace Monitoring.Grains;
 
@@ -14,6 +15,7 @@ namespace Monitoring.Grains;
 public abstract class FundAccountGrain(
     IPersistentState<FundAccountState> account,
     IClaimsLedger ledger,
+    RegistryCatalog registry,
     IOptions<CheckpointOptions> checkpoints,
     ILogger logger) : Grain, IFundAccountGrain
 {
@@ -22,6 +24,11 @@ public abstract class FundAccountGrain(
     private IGrainTimer? _checkpointTimer;
 
     protected string Key => this.GetPrimaryKeyString();
+
+    /// <summary><see cref="FundAccountProfile.County"/>, <see cref="FundAccountProfile.Alliance"/> or <see cref="FundAccountProfile.Hospital"/>.</summary>
+    protected abstract string Level { get; }
+
+    protected RegistryCatalog Registry => registry;
 
     /// <summary>The hospitals whose ledger rows this account sums.</summary>
     protected abstract ValueTask<IReadOnlyCollection<string>> MemberHospitalsAsync();
@@ -46,6 +53,13 @@ public abstract class FundAccountGrain(
     }
 
     public Task<FundBalance> GetBalanceAsync() => Task.FromResult(FundAccounting.Balance(account.State));
+
+    public async Task<FundStatus> GetStatusAsync()
+    {
+        var profile = FundAccountProfile.Find(Level, Key, await registry.CurrentAsync())
+            ?? throw new InvalidOperationException($"{Level} {Key} is not in the registry in force");
+        return profile.Status(FundAccounting.Balance(account.State), pace: null, yearEnd: null);
+    }
 
     /// <summary>Counts a delta once; returns what was newly counted (the delta, or a gap-filled larger one), or null.</summary>
     protected async Task<FundDelta?> AbsorbDeltaAsync(FundDelta delta)

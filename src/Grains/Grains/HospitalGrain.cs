@@ -17,10 +17,13 @@ namespace Monitoring.Grains;
 public sealed class HospitalGrain(
     [PersistentState("account", GrainStorage.FundState)] IPersistentState<FundAccountState> account,
     IClaimsLedger ledger,
+    RegistryCatalog registry,
     IOptions<CheckpointOptions> checkpoints,
     ILogger<HospitalGrain> logger)
-    : FundAccountGrain(account, ledger, checkpoints, logger), IHospitalGrain
+    : FundAccountGrain(account, ledger, registry, checkpoints, logger), IHospitalGrain
 {
+    protected override string Level => FundAccountProfile.Hospital;
+
     protected override ValueTask<IReadOnlyCollection<string>> MemberHospitalsAsync() => new([Key]);
 
     public async Task RecordAsync(LedgerEntry[] entries, HospitalPlacement placement)

@@ -6,4 +6,7 @@ namespace Monitoring.Grains;
 public interface IFundAccountGrain : IGrainWithStringKey
 {
     Task<FundBalance> GetBalanceAsync();
+
+    /// <summary>The account's status with the registry's view of it: budget, pace, year-end preview.</summary>
+    Task<FundStatus> GetStatusAsync();
 }

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Monitoring.Alerts;
+using Monitoring.Dashboard.Funds;
+
+namespace Monitoring.Dashboard.Alerts;
+
+/// <summary>
+/// One alert as <c>alert.schema.json</c> has it, for <c>GET /api/alerts</c> and the hub's <c>alert</c> method.
+/// <c>transition</c> and <c>allianceId</c> are additions the schema allows.
+/// </summary>
+public sealed record AlertDocument(
+    [property: JsonPropertyName("alertId")] string AlertId,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("severity")] string Severity,
+    [property: JsonPropertyName("transition")] string Transition,
+    [property: JsonPropertyName("subject")] AlertSubjectDocument Subject,
+    [property: JsonPropertyName("countyId")] string CountyId,
+    [property: JsonPropertyName("allianceId")] string? AllianceId,
+    [property: JsonPropertyName("hospitalId")] string? HospitalId,
+    [property: JsonPropertyName("raisedAt")] DateTimeOffset RaisedAt,
+    [property: JsonPropertyName("asOf")] DateTimeOffset AsOf,
+    [property: JsonPropertyName("message")] BilingualText Message,
+    [property: JsonPropertyName("claimIds")] IReadOnlyList<string> ClaimIds,
+    [property: JsonPropertyName("drgCodes")] IReadOnlyList<string> DrgCodes,
+    [property: JsonPropertyName("evidence")] JsonElement Evidence,
+    [property: JsonPropertyName("caseId")] string? CaseId)
+{
+    public static AlertDocument Of(Alert alert) => new(
+        alert.AlertId,
+        alert.Kind,
+        alert.Severity.ToString().ToLowerInvariant(),
+        alert.Transition.ToString().ToLowerInvariant(),
+        new AlertSubjectDocument(alert.SubjectLevel, alert.SubjectId),
+        alert.CountyId,
+        alert.AllianceId,
+        alert.HospitalId,
+        alert.RaisedAt,
+        alert.AsOf,
+        new BilingualText(alert.MessageZh, alert.MessageEn),
+        alert.ClaimIds,
+        alert.DrgCodes,
+        JsonDocument.Parse(alert.EvidenceJson).RootElement.Clone(),
+        alert.CaseId);
+}
+
+public sealed record AlertSubjectDocument(
+    [property: JsonPropertyName("level")] string Level,
+    [property: JsonPropertyName("id")] string Id);

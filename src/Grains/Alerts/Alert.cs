@@ -1,0 +1,43 @@
+namespace Monitoring.Alerts;
+
+/// <summary>
+/// One alert as the system stores and publishes it (<c>alert.schema.json</c>), plus the transition it records.
+/// <see cref="AlertId"/> is derived from what the alert is about, so re-evaluating the same claims after a crash
+/// produces the same id and the store keeps it once.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record Alert
+{
+    [Id(0)] public required string AlertId { get; init; }
+    [Id(1)] public required string Kind { get; init; }
+    [Id(2)] public required AlertSeverity Severity { get; init; }
+    [Id(3)] public required AlertTransition Transition { get; init; }
+
+    /// <summary><c>county</c>, <c>alliance</c>, <c>hospital</c>, <c>doctor</c> or <c>patient</c>.</summary>
+    [Id(4)] public required string SubjectLevel { get; init; }
+
+    [Id(5)] public required string SubjectId { get; init; }
+    [Id(6)] public required string CountyId { get; init; }
+
+    /// <summary>The hospital the alert concerns, for scope: a hospital sees alerts with its own id here only.</summary>
+    [Id(7)] public string? HospitalId { get; init; }
+
+    /// <summary>Wall-clock time it was raised.</summary>
+    [Id(8)] public required DateTimeOffset RaisedAt { get; init; }
+
+    /// <summary>The settlement (budget) time the finding is about.</summary>
+    [Id(9)] public required DateTimeOffset AsOf { get; init; }
+
+    [Id(10)] public required string MessageZh { get; init; }
+    [Id(11)] public required string MessageEn { get; init; }
+    [Id(12)] public string[] ClaimIds { get; init; } = [];
+    [Id(13)] public string[] DrgCodes { get; init; } = [];
+
+    /// <summary>The figures behind the finding, as a JSON object (the schema leaves its shape to the kind).</summary>
+    [Id(14)] public required string EvidenceJson { get; init; }
+
+    [Id(15)] public string? CaseId { get; init; }
+
+    /// <summary>The alliance the subject belongs to, if any: lets an alliance-level view filter without the registry.</summary>
+    [Id(16)] public string? AllianceId { get; init; }
+}
