@@ -28,6 +28,11 @@ public static class FundAccounting
             state.Months[month.Month] = state.Months.TryGetValue(month.Month, out var sum) ? sum.Plus(month) : month;
         }
 
+        foreach (var day in delta.Days ?? [])
+        {
+            state.Days[day.Day] = state.Days.GetValueOrDefault(day.Day) + day.FundPaid;
+        }
+
         state.Cursors[delta.HospitalId] = delta.ToSeq;
         if (state.LastSettledAt is null || delta.LastSettledAt > state.LastSettledAt)
         {

@@ -1,12 +1,14 @@
 using Monitoring.Claims;
 using Monitoring.Ledger;
+using Monitoring.Pace;
 
 namespace Monitoring.Funds;
 
 /// <summary>
 /// A hospital's contiguous run of ledger rows (sequence <see cref="FromSeq"/>..<see cref="ToSeq"/>), folded to
 /// monthly totals. This is what rolls up from a hospital to its alliance and county: small whatever the run's
-/// length, and exact to apply once because the receiver knows which sequence it expects next.
+/// length, and exact to apply once because the receiver knows which sequence it expects next. Months are budget
+/// months (a reversal counts in its settlement's month); days are settlement days (a reversal counts when settled).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record FundDelta(
@@ -14,7 +16,8 @@ public sealed record FundDelta(
     [property: Id(1)] long FromSeq,
     [property: Id(2)] long ToSeq,
     [property: Id(3)] MonthTotal[] Months,
-    [property: Id(4)] DateTimeOffset LastSettledAt)
+    [property: Id(4)] DateTimeOffset LastSettledAt,
+    [property: Id(5)] DayTotal[]? Days = null)
 {
     /// <summary>Folds one hospital's movements, which must be in sequence order without gaps.</summary>
     public static FundDelta Fold(string hospitalId, IReadOnlyList<FundMovement> movements)
@@ -25,6 +28,7 @@ public sealed record FundDelta(
         }
 
         var months = new Dictionary<int, MonthTotal>();
+        var days = new Dictionary<int, decimal>();
         var last = DateTimeOffset.MinValue;
         for (var i = 0; i < movements.Count; i++)
         {
@@ -38,6 +42,8 @@ public sealed record FundDelta(
             var settled = m.Kind == ClaimKind.Settlement ? 1 : 0;
             var add = new MonthTotal(key, m.FundPaid, settled, 1 - settled);
             months[key] = months.TryGetValue(key, out var sum) ? sum.Plus(add) : add;
+            var day = DailySpend.Key(BudgetClock.BudgetDate(m.SettledAt));
+            days[day] = days.GetValueOrDefault(day) + m.FundPaid;
             if (m.SettledAt > last)
             {
                 last = m.SettledAt;
@@ -45,6 +51,6 @@ public sealed record FundDelta(
         }
 
         return new FundDelta(hospitalId, movements[0].HospitalSeq, movements[^1].HospitalSeq,
-            [.. months.Values.OrderBy(t => t.Month)], last);
+            [.. months.Values.OrderBy(t => t.Month)], last, [.. days.OrderBy(d => d.Key).Select(d => new DayTotal(d.Key, d.Value))]);
     }
 }

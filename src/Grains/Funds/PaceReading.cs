@@ -16,4 +16,5 @@ public sealed record PaceReading(
     [property: Id(5)] decimal TimeShare,
     [property: Id(6)] decimal ProjectedYearEnd,
     [property: Id(7)] decimal ProjectedShare,
-    [property: Id(8)] AlertSeverity? Level);
+    [property: Id(8)] AlertSeverity? Level,
+    [property: Id(9)] bool ProjectionReliable = true);

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Monitoring.Claims;
 using Monitoring.Funds;
 using Monitoring.Ledger;
-using Monitoring.Options;
+using Monitoring.Pace;
 using Monitoring.Registry;
 
 namespace Monitoring.Grains;
@@ -14,9 +14,7 @@ namespace Monitoring.Grains;
 /// </summary>
 public abstract class FundAccountGrain(
     IPersistentState<FundAccountState> account,
-    IClaimsLedger ledger,
-    RegistryCatalog registry,
-    IOptions<CheckpointOptions> checkpoints,
+    FundAccountTools tools,
     ILogger logger) : Grain, IFundAccountGrain
 {
     private const int ReplayChunk = 10_000;
@@ -28,7 +26,7 @@ public abstract class FundAccountGrain(
     /// <summary><see cref="FundAccountProfile.County"/>, <see cref="FundAccountProfile.Alliance"/> or <see cref="FundAccountProfile.Hospital"/>.</summary>
     protected abstract string Level { get; }
 
-    protected RegistryCatalog Registry => registry;
+    protected RegistryCatalog Registry => tools.Registry;
 
     /// <summary>The hospitals whose ledger rows this account sums.</summary>
     protected abstract ValueTask<IReadOnlyCollection<string>> MemberHospitalsAsync();
@@ -56,9 +54,49 @@ public abstract class FundAccountGrain(
 
     public async Task<FundStatus> GetStatusAsync()
     {
-        var profile = FundAccountProfile.Find(Level, Key, await registry.CurrentAsync())
+        var profile = FundAccountProfile.Find(Level, Key, await tools.Registry.CurrentAsync())
             ?? throw new InvalidOperationException($"{Level} {Key} is not in the registry in force");
-        return profile.Status(FundAccounting.Balance(account.State), pace: null, yearEnd: null);
+        return Status(profile);
+    }
+
+    /// <summary>
+    /// Judges budget pace for every settlement day that ended before <paramref name="watermark"/> (the latest
+    /// settlement time of the batch just counted), publishes what that raised, and reports the new status.
+    /// </summary>
+    public async Task PaceThroughAsync(DateTimeOffset watermark)
+    {
+        var profile = FundAccountProfile.Find(Level, Key, await tools.Registry.CurrentAsync());
+        if (profile is null)
+        {
+            return;
+        }
+
+        var through = BudgetClock.BudgetDate(watermark).AddDays(-1);
+        var progress = PaceTrack.Advance(account.State, profile, through, tools.Pace.Value.For(profile.CountyId), tools.Clock.GetUtcNow());
+        if (progress.Alerts.Count > 0)
+        {
+            // Stored before the judgement is recorded: if storing fails, the same days are judged again next time.
+            await tools.Alerts.PublishAsync(progress.Alerts);
+        }
+
+        if (progress.PacedThrough != account.State.PacedThrough)
+        {
+            account.State.PacedThrough = progress.PacedThrough;
+            account.State.PaceLevel = progress.Level;
+            account.State.Exhausted = progress.Exhausted;
+            await CountedAsync(1);
+        }
+
+        tools.Status.Changed(Status(profile));
+    }
+
+    private FundStatus Status(FundAccountProfile profile)
+    {
+        var pace = PaceTrack.Current(account.State, profile, tools.Pace.Value.For(profile.CountyId));
+        var yearEnd = profile.Level != FundAccountProfile.County && pace is not null
+            ? YearEndSettlement.Preview(pace.AnnualBudget, pace.ProjectedYearEnd, profile.AllianceType, tools.YearEnd.Value)
+            : null;
+        return profile.Status(FundAccounting.Balance(account.State), pace, yearEnd);
     }
 
     /// <summary>Counts a delta once; returns what was newly counted (the delta, or a gap-filled larger one), or null.</summary>
@@ -74,7 +112,7 @@ public abstract class FundAccountGrain(
         {
             var cursor = FundAccounting.CursorOf(account.State, delta.HospitalId);
             var missing = new List<FundMovement>();
-            await foreach (var movement in ledger.ReadMovementsAsync([new HospitalCursor(delta.HospitalId, cursor, delta.ToSeq)]))
+            await foreach (var movement in tools.Ledger.ReadMovementsAsync([new HospitalCursor(delta.HospitalId, cursor, delta.ToSeq)]))
             {
                 missing.Add(movement);
             }
@@ -97,7 +135,7 @@ public abstract class FundAccountGrain(
     {
         long replayed = 0;
         var run = new List<FundMovement>(ReplayChunk);
-        await foreach (var movement in ledger.ReadMovementsAsync(ranges, cancellationToken))
+        await foreach (var movement in tools.Ledger.ReadMovementsAsync(ranges, cancellationToken))
         {
             if (run.Count == ReplayChunk || (run.Count > 0 && run[0].HospitalId != movement.HospitalId))
             {
@@ -131,7 +169,7 @@ public abstract class FundAccountGrain(
     private async Task CountedAsync(long rows)
     {
         _rowsSinceCheckpoint += rows;
-        if (_rowsSinceCheckpoint >= checkpoints.Value.MaxRowsBetween)
+        if (_rowsSinceCheckpoint >= tools.Checkpoints.Value.MaxRowsBetween)
         {
             await CheckpointAsync();
         }
@@ -140,7 +178,7 @@ public abstract class FundAccountGrain(
             _checkpointTimer ??= this.RegisterGrainTimer(
                 static (grain, _) => grain.CheckpointAsync(),
                 this,
-                new GrainTimerCreationOptions(checkpoints.Value.Interval, Timeout.InfiniteTimeSpan));
+                new GrainTimerCreationOptions(tools.Checkpoints.Value.Interval, Timeout.InfiniteTimeSpan));
         }
     }
 

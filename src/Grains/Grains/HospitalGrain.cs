@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Monitoring.Funds;
 using Monitoring.Ledger;
-using Monitoring.Options;
 using Monitoring.Registry;
 
 namespace Monitoring.Grains;
@@ -16,21 +14,20 @@ namespace Monitoring.Grains;
 /// </summary>
 public sealed class HospitalGrain(
     [PersistentState("account", GrainStorage.FundState)] IPersistentState<FundAccountState> account,
-    IClaimsLedger ledger,
-    RegistryCatalog registry,
-    IOptions<CheckpointOptions> checkpoints,
+    FundAccountTools tools,
     ILogger<HospitalGrain> logger)
-    : FundAccountGrain(account, ledger, registry, checkpoints, logger), IHospitalGrain
+    : FundAccountGrain(account, tools, logger), IHospitalGrain
 {
     protected override string Level => FundAccountProfile.Hospital;
 
     protected override ValueTask<IReadOnlyCollection<string>> MemberHospitalsAsync() => new([Key]);
 
-    public async Task RecordAsync(LedgerEntry[] entries, HospitalPlacement placement)
+    public async Task RecordAsync(LedgerEntry[] entries, HospitalPlacement placement, DateTimeOffset watermark)
     {
         var movements = entries.Select(e => e.Movement).Where(m => m.HospitalId == Key).OrderBy(m => m.HospitalSeq).ToList();
         if (movements.Count == 0)
         {
+            await PaceThroughAsync(watermark);
             return;
         }
 
@@ -51,5 +48,7 @@ public sealed class HospitalGrain(
             logger.LogWarning(e, "Roll-up of {Hospital} rows {From}..{To} failed; the receiver will fill the gap from the ledger",
                 Key, counted.FromSeq, counted.ToSeq);
         }
+
+        await PaceThroughAsync(watermark);
     }
 }

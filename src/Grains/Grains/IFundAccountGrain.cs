@@ -9,4 +9,7 @@ public interface IFundAccountGrain : IGrainWithStringKey
 
     /// <summary>The account's status with the registry's view of it: budget, pace, year-end preview.</summary>
     Task<FundStatus> GetStatusAsync();
+
+    /// <summary>Judges budget pace for the settlement days that ended before <paramref name="watermark"/>.</summary>
+    Task PaceThroughAsync(DateTimeOffset watermark);
 }

@@ -59,8 +59,9 @@ public static class BudgetPace
         var projected = windowShare > 0 ? spent + (recent * (1 - timeShare) / windowShare) : spent;
         var usedShare = annualBudget > 0 ? spent / annualBudget : 0;
         var projectedShare = annualBudget > 0 ? projected / annualBudget : 0;
+        var reliable = day.Year > fundYear || day.DayOfYear >= thresholds.ProjectionWindowDays;
         var reading = new PaceReading(day, annualBudget, spent, Round(annualBudget * timeShare), Share(usedShare), Share(timeShare),
-            Round(projected), Share(projectedShare), Level: null);
+            Round(projected), Share(projectedShare), Level: null, reliable);
         return reading with { Level = LevelOf(reading, thresholds, easing: 0) };
     }
 
@@ -71,7 +72,7 @@ public static class BudgetPace
     public static AlertSeverity? LevelOf(PaceReading reading, PaceThresholds thresholds, decimal easing)
     {
         var gapPoints = (reading.UsedShare - reading.TimeShare) * 100;
-        if (reading.ProjectedShare * 100 > thresholds.CriticalProjectionPercent - easing)
+        if (reading.ProjectionReliable && reading.ProjectedShare * 100 > thresholds.CriticalProjectionPercent - easing)
         {
             return AlertSeverity.Critical;
         }

@@ -1,13 +1,17 @@
 using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Monitoring.Alerts;
+using Monitoring.Dashboard.Alerts;
 using Monitoring.Dashboard.Funds;
+using Monitoring.Dashboard.Push;
 using Monitoring.Dashboard.Registry;
 using Monitoring.Dashboard.Security;
 using Monitoring.Grains;
 using Monitoring.Ledger;
 using Monitoring.Options;
 using Monitoring.Registry;
+using Monitoring.Silo.Alerts;
 using Monitoring.Silo.Demo;
 using Monitoring.Silo.Ingest;
 using Monitoring.Silo.Storage;
@@ -54,16 +58,29 @@ public static class MonitoringHost
         services.AddSingleton<RegistryCatalog>();
         services.AddSingleton<ClaimDispatcher>();
         services.AddSingleton<ClaimIngestion>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<FundAccountTools>();
+        services.AddSingleton<IAlertSink, AlertSink>();
+        services.AddOptions<BudgetPaceOptions>().BindConfiguration(BudgetPaceOptions.Section)
+            .Validate(o => o.Defaults.IsValid && o.Counties.Values.All(t => t.IsValid),
+                "Monitoring:Rules:BudgetPace needs 0 < notice < warning gap points, a critical projection above 100%, a hysteresis band below the notice gap and a projection window of 1..366 days")
+            .ValidateOnStart();
+        services.AddOptions<YearEndOptions>().BindConfiguration(YearEndOptions.Section)
+            .Validate(o => o.IsValid, "Monitoring:Rules:YearEnd surplus shares must be between 0 and 1")
+            .ValidateOnStart();
+        services.AddMonitoringPush();
         var health = services.AddHealthChecks().AddCheck<ClusterReadiness>("cluster", tags: ["ready"]);
         if (storage.IsDurable)
         {
             services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString!));
             services.AddSingleton<IClaimsLedger, PostgresClaimsLedger>();
+            services.AddSingleton<IAlertStore, PostgresAlertStore>();
             health.AddCheck<LedgerReadiness>("ledger", tags: ["ready"]);
         }
         else
         {
             services.AddSingleton<IClaimsLedger, InMemoryClaimsLedger>();
+            services.AddSingleton<IAlertStore, InMemoryAlertStore>();
         }
 
         // After Orleans has started (registered first by UseOrleans): the registry first, then what uses it.
@@ -86,6 +103,8 @@ public static class MonitoringHost
         app.MapClaimsApi();
         app.MapRegistryApi();
         app.MapFundsApi();
+        app.MapAlertsApi();
+        app.MapMonitoringHub();
         return app;
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Alerts;
+using Monitoring.Funds;
 using Monitoring.Grains;
 using Monitoring.Ledger;
 using Monitoring.Options;
@@ -20,6 +22,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public RegistryCatalog Registry => SiloServices.GetRequiredService<RegistryCatalog>();
 
+    public RecordingSinks Sinks => SiloServices.GetRequiredService<RecordingSinks>();
+
     public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
@@ -32,6 +36,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IClaimsLedger, InMemoryClaimsLedger>();
             silo.Services.AddSingleton<RegistryCatalog>();
             silo.Services.AddSingleton<ClaimDispatcher>();
+            silo.Services.AddSingleton<RecordingSinks>();
+            silo.Services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<RecordingSinks>());
+            silo.Services.AddSingleton<IFundStatusSink>(sp => sp.GetRequiredService<RecordingSinks>());
+            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<FundAccountTools>();
             // Small, so that tests cross checkpoints.
             silo.Services.Configure<CheckpointOptions>(o => o.MaxRowsBetween = 3);
         }

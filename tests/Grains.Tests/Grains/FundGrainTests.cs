@@ -1,3 +1,4 @@
+using Monitoring.Alerts;
 using Monitoring.Claims;
 using Monitoring.Funds;
 using Monitoring.Ledger;
@@ -68,6 +69,32 @@ public sealed class FundGrainTests(ClusterFixture fixture)
 
         Assert.Equal(40m, (await Balance<IAllianceGrain>(alliance)).FundPaidIn(2026));
         Assert.Equal(42m, (await Balance<ICountyFundGrain>(county)).FundPaidIn(2026));
+    }
+
+    [Fact]
+    public async Task Hospital_running_ahead_raises_then_escalates_and_its_status_carries_pace()
+    {
+        var (county, _, h, registry) = await CountyAsync();
+        // Budget 500,000 a year: 60,000 a day through 20 January runs far ahead (used share vs time share).
+        for (var day = 1; day <= 20; day++)
+        {
+            var claim = Settlement(h[0], 60_000);
+            var dated = claim with { Claim = claim.Claim with { SettledAt = new DateTimeOffset(2026, 1, day, 10, 0, 0, TimeSpan.FromHours(8)) } };
+            await fixture.Dispatcher.DispatchAsync((await fixture.Ledger.AppendAsync([dated])).Accepted, registry);
+        }
+
+        var alerts = fixture.Sinks.AlertsAbout(h[0]);
+        Assert.Equal(
+            [(AlertKinds.BudgetPace, AlertTransition.Raised, AlertSeverity.Warning), (AlertKinds.BudgetExhausted, AlertTransition.Raised, AlertSeverity.Critical)],
+            alerts.Select(a => (a.Kind, a.Transition, a.Severity)));
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 23, 59, 59, TimeSpan.FromHours(8)), alerts[0].AsOf);
+        Assert.Equal(county, alerts[0].CountyId);
+        var status = fixture.Sinks.Statuses[$"hospital/{h[0]}"];
+        Assert.Equal(AlertSeverity.Warning, status.Pace!.Level);
+        Assert.Equal(1_200_000m, status.FundPaid);
+        var yearEnd = status.YearEnd!;
+        Assert.Equal((500_000m - yearEnd.ProjectedSpend, 0m, yearEnd.ProjectedSpend - 500_000m), (yearEnd.Balance, yearEnd.Retained, yearEnd.OverrunBorne));
+        Assert.Equal("紧密型医共体：结余100%留用，超支自担", yearEnd.RuleZh);
     }
 
     [Fact]

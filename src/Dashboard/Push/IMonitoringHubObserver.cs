@@ -1,0 +1,15 @@
+using Monitoring.Alerts;
+using Monitoring.Funds;
+
+namespace Monitoring.Dashboard.Push;
+
+/// <summary>
+/// One silo's SignalR hub as the cluster sees it: a grain observer the push grains call with batches, which the
+/// silo then routes to the groups of its own connections. One per silo, so the cluster needs no backplane.
+/// </summary>
+public interface IMonitoringHubObserver : IGrainObserver
+{
+    ValueTask AlertsAsync(Alert[] alerts);
+
+    ValueTask FundsAsync(FundStatus[] statuses);
+}

@@ -1,0 +1,161 @@
+using Microsoft.Extensions.Logging;
+using Monitoring.Alerts;
+using Monitoring.Funds;
+using Orleans.Concurrency;
+
+namespace Monitoring.Dashboard.Push;
+
+/// <summary>
+/// Queues alerts and fund statuses and flushes them in batches to every live silo's hub (the GPS-tracker sample's
+/// push notifier): one observer call per hub per batch, never one per alert or per claim.
+/// </summary>
+/// <remarks>
+/// A single worker per silo, because order matters: a cleared alert must not overtake its raise, nor an older
+/// fund status a newer one. Reentrant, so queueing never waits behind a flush in progress.
+/// </remarks>
+[StatelessWorker(1)]
+[Reentrant]
+public sealed partial class MonitoringPushGrain(IClusterMembershipService membership, ILogger<MonitoringPushGrain> logger)
+    : Grain, IMonitoringPushGrain, IDisposable
+{
+    /// <summary>Short enough to be live to a person, long enough that a burst of alerts goes out as one batch.</summary>
+    private static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(15);
+
+    /// <summary>Catches a silo that joined since the last look; a silo that left is caught at once by the membership version.</summary>
+    private static readonly TimeSpan HubRefreshPeriod = TimeSpan.FromSeconds(5);
+
+    private const int MaxAlertsPerBatch = 100;
+
+    private readonly Queue<Alert> _alerts = new();
+    private readonly Dictionary<(string Level, string Id), FundStatus> _funds = [];
+    private HubEndpoint[] _hubs = [];
+    private MembershipVersion _hubsAt;
+    private Task _flush = Task.CompletedTask;
+    private IGrainTimer? _flushTimer;
+    private IGrainTimer? _refreshTimer;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await RefreshHubsAsync();
+        _flushTimer = this.RegisterGrainTimer(_ => FlushAsync(), FlushPeriod, FlushPeriod);
+        _refreshTimer = this.RegisterGrainTimer(_ => RefreshHubsAsync(), HubRefreshPeriod, HubRefreshPeriod);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+
+    public void Dispose()
+    {
+        _flushTimer?.Dispose();
+        _refreshTimer?.Dispose();
+    }
+
+    public ValueTask AlertsAsync(Alert[] alerts)
+    {
+        foreach (var alert in alerts)
+        {
+            _alerts.Enqueue(alert);
+        }
+
+        return default;
+    }
+
+    public ValueTask FundsAsync(FundStatus[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            _funds[(status.Level, status.Id)] = status;
+        }
+
+        return default;
+    }
+
+    private Task FlushAsync()
+    {
+        if (_flush.IsCompleted)
+        {
+            _flush = FlushQueuedAsync();
+        }
+
+        return _flush;
+    }
+
+    private async Task FlushQueuedAsync()
+    {
+        if (_alerts.Count == 0 && _funds.Count == 0)
+        {
+            return;
+        }
+
+        if (_hubs.Length == 0 || membership.CurrentSnapshot.Version != _hubsAt)
+        {
+            await RefreshHubsAsync();
+        }
+
+        if (_hubs.Length == 0)
+        {
+            // No hub anywhere means no client connected anywhere: nobody to tell, and the alerts stay readable
+            // through GET /api/alerts.
+            LogNoHubs(logger, _alerts.Count, _funds.Count);
+            _alerts.Clear();
+            _funds.Clear();
+            return;
+        }
+
+        while (_alerts.Count > 0)
+        {
+            var batch = new Alert[Math.Min(_alerts.Count, MaxAlertsPerBatch)];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                batch[i] = _alerts.Dequeue();
+            }
+
+            await BroadcastAsync(hub => hub.AlertsAsync(batch), "alerts", batch.Length);
+        }
+
+        if (_funds.Count > 0)
+        {
+            FundStatus[] statuses = [.. _funds.Values];
+            _funds.Clear();
+            await BroadcastAsync(hub => hub.FundsAsync(statuses), "fund statuses", statuses.Length);
+        }
+    }
+
+    private Task BroadcastAsync(Func<IMonitoringHubObserver, ValueTask> send, string what, int count) =>
+        Task.WhenAll(_hubs.Select(async endpoint =>
+        {
+            try
+            {
+                await send(endpoint.Hub);
+            }
+            catch (Exception e)
+            {
+                // One silo's hub failing must not hold back the others; its clients miss this batch, and a fund
+                // snapshot is sent again with the account's next change.
+                LogBroadcastFailed(logger, e, count, what, endpoint.Silo);
+            }
+        }));
+
+    private async Task RefreshHubsAsync()
+    {
+        var version = membership.CurrentSnapshot.Version;
+        try
+        {
+            _hubs = await GrainFactory.GetGrain<IHubListGrain>(0).GetHubsAsync();
+            _hubsAt = version;
+        }
+        catch (Exception e)
+        {
+            // Keep the hubs known so far; the next flush or refresh asks again.
+            LogRefreshFailed(logger, e, _hubs.Length);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "No hub is registered in the cluster: {Alerts} alerts and {Funds} fund statuses had no one to go to")]
+    private static partial void LogNoHubs(ILogger logger, int alerts, int funds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pushing {Count} {What} to the hub on silo {Silo} failed")]
+    private static partial void LogBroadcastFailed(ILogger logger, Exception exception, int count, string what, SiloAddress silo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the hub list; pushing on to the {Count} hubs known")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, int count);
+}

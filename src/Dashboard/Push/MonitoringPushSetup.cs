@@ -1,0 +1,33 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Dashboard.Hubs;
+using Monitoring.Funds;
+
+namespace Monitoring.Dashboard.Push;
+
+/// <summary>The hub, the push from grains to every silo's hub, and the endpoint.</summary>
+public static class MonitoringPushSetup
+{
+    public static IServiceCollection AddMonitoringPush(this IServiceCollection services)
+    {
+        services.AddSignalR()
+            // Chinese text goes out as written rather than as \u escapes; the documents name their own properties.
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.AddSingleton<PendingFundStatuses>();
+        services.AddSingleton<MonitoringPush>();
+        services.AddSingleton<IMonitoringPush>(sp => sp.GetRequiredService<MonitoringPush>());
+        services.AddSingleton<IFundStatusSink>(sp => sp.GetRequiredService<MonitoringPush>());
+        services.AddSingleton<LocalMonitoringHub>();
+        services.AddHostedService<HubListRegistration>();
+        services.AddHostedService<FundStatusRelay>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMonitoringHub(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<MonitoringHub>(MonitoringHub.Path);
+        return app;
+    }
+}

@@ -1,0 +1,71 @@
+using Monitoring.Alerts;
+using Monitoring.Funds;
+using Monitoring.Options;
+
+namespace Monitoring.Pace;
+
+/// <summary>
+/// Judges an account's pace day by day, in settlement time: every settlement day that has ended is judged once, on
+/// what was settled by its end. Batches of claims therefore change nothing: a year fed in one minute or lived through
+/// in twelve months judges the same days on the same figures and raises the same alerts.
+/// </summary>
+public static class PaceTrack
+{
+    /// <summary>Judges the days after those already judged, up to and including <paramref name="through"/>.</summary>
+    public static PaceProgress Advance(FundAccountState state, FundAccountProfile account, DateOnly through,
+        PaceThresholds thresholds, DateTimeOffset now)
+    {
+        var yearStart = new DateOnly(account.FundYear, 1, 1);
+        var yearEnd = new DateOnly(account.FundYear, 12, 31);
+        var start = state.PacedThrough == 0 ? yearStart : FromKey(state.PacedThrough).AddDays(1);
+        if (start < yearStart)
+        {
+            start = yearStart;
+        }
+
+        var end = through > yearEnd ? yearEnd : through;
+        if (account.AnnualBudget is not > 0 || end < start)
+        {
+            return new PaceProgress(state.PacedThrough, state.PaceLevel, state.Exhausted, []);
+        }
+
+        var level = state.PaceLevel;
+        var exhausted = state.Exhausted;
+        var alerts = new List<Alert>();
+        var spend = new DailySpend(state.Days);
+        for (var day = start; day <= end; day = day.AddDays(1))
+        {
+            var reading = BudgetPace.Read(day, account.FundYear, account.AnnualBudget.Value, account.MonthlyProfile, spend, thresholds);
+            var (nextLevel, paceChange) = PaceAlarm.Next(level, reading, thresholds);
+            if (paceChange is { } transition)
+            {
+                alerts.Add(BudgetPaceAlerts.Pace(account, reading, nextLevel, level, transition, thresholds, now));
+                level = nextLevel;
+            }
+
+            var (nextExhausted, exhaustionChange) = PaceAlarm.NextExhaustion(exhausted, reading, thresholds);
+            if (exhaustionChange is { } exhaustion)
+            {
+                alerts.Add(BudgetPaceAlerts.Exhausted(account, reading, exhaustion, now));
+                exhausted = nextExhausted;
+            }
+        }
+
+        return new PaceProgress(DailySpend.Key(end), level, exhausted, alerts);
+    }
+
+    /// <summary>The pace as of the latest settlement the account has seen, with the alert level in force.</summary>
+    public static PaceReading? Current(FundAccountState state, FundAccountProfile account, PaceThresholds thresholds)
+    {
+        if (account.AnnualBudget is not > 0 || state.LastSettledAt is not { } last)
+        {
+            return null;
+        }
+
+        var day = Claims.BudgetClock.BudgetDate(last);
+        var reading = BudgetPace.Read(day, account.FundYear, account.AnnualBudget.Value, account.MonthlyProfile, new DailySpend(state.Days), thresholds);
+        return reading with { Level = state.PaceLevel };
+    }
+
+    private static DateOnly FromKey(int key) => new(key / 10_000, key / 100 % 100, key % 100);
+}
