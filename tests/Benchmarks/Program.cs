@@ -4,11 +4,13 @@ using Monitoring.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
+    "alert-latency" => await AlertLatencyBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: ingest [--claims N] [--batch B] [--parallel P]");
+    Console.Error.WriteLine("       alert-latency [--alerts N]");
     return 2;
 }

@@ -47,7 +47,10 @@ public abstract class FundAccountGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await CheckpointAsync();
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown || tools.Checkpoints.Value.WriteOnShutdown)
+        {
+            await CheckpointAsync();
+        }
     }
 
     public Task<FundBalance> GetBalanceAsync() => Task.FromResult(FundAccounting.Balance(account.State));

@@ -14,4 +14,10 @@ public sealed class CheckpointOptions
 
     /// <summary>Write at most this long after the first row counted since the last checkpoint.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Write a last checkpoint when the silo shuts down. It only shortens the replay of the next start, so the host
+    /// turns it off where storage does not outlive the process (the embedded mode).
+    /// </summary>
+    public bool WriteOnShutdown { get; set; } = true;
 }

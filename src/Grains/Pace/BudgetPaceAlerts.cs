@@ -30,7 +30,7 @@ public static class BudgetPaceAlerts
                 $"{account.Name}：基金使用进度{used}，时间进度{time}（{Signed(gap)}个百分点），超支势头减缓，预警降为{Zh(level)}。",
                 $"{account.Name}: {used} of the budget used against {time} of the year ({Signed(gap)} points); easing to {En(level)}."),
             _ => (
-                $"{account.Name}：基金使用进度{used}，超过时间进度{time}（{Signed(gap)}个百分点）；按近{window}天支出推算，全年将达预算的{projected}。{Zh(level)}，请核查支出。",
+                $"{account.Name}：基金使用进度{used}，{(gap >= 0 ? "超过" : "对比")}时间进度{time}（{Signed(gap)}个百分点）；按近{window}天支出推算，全年将达预算的{projected}。{Zh(level)}，请核查支出。",
                 $"{account.Name}: {used} of the annual budget used against {time} of the year gone ({Signed(gap)} points); at the last {window} days' rate the year ends at {projected} of budget. Level: {En(level)}."),
         };
         return Build(AlertKinds.BudgetPace, account, reading, level ?? AlertSeverity.Notice, transition, zh, en, raisedAt, new

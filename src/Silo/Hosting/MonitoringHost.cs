@@ -48,6 +48,7 @@ public static class MonitoringHost
             .Validate(o => o.MaxEventsPerBatch is > 0 and <= 10_000, "Monitoring:Ingest:MaxEventsPerBatch must be 1..10000 (the contract's ceiling)")
             .ValidateOnStart();
         services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
+            .PostConfigure(o => o.WriteOnShutdown &= storage.IsDurable)
             .Validate(o => o.MaxRowsBetween > 0 && o.Interval > TimeSpan.Zero, "Monitoring:Checkpoint needs MaxRowsBetween > 0 and Interval > 0")
             .ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
