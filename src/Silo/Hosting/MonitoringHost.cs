@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Alerts;
 using Monitoring.Dashboard.Alerts;
 using Monitoring.Dashboard.Funds;
+using Monitoring.Dashboard.Page;
 using Monitoring.Dashboard.Push;
 using Monitoring.Dashboard.Registry;
 using Monitoring.Dashboard.Security;
@@ -103,6 +104,7 @@ public static class MonitoringHost
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapClaimsApi();
         app.MapRegistryApi();
+        app.MapDashboardPage();
         app.MapFundsApi();
         app.MapAlertsApi();
         app.MapMonitoringHub();
