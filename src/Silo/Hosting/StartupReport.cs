@@ -35,7 +35,12 @@ public sealed class StartupReport(
 
     private string DemoTokens(FundRegistry registry, string url)
     {
-        var lines = new List<string> { "", $"API: {url}/api/…   演示令牌 / demo tokens (development key, valid 30 days):" };
+        var lines = new List<string>
+        {
+            "",
+            $"监测大屏 / Dashboard: {url}/  (paste a token below, or open {url}/?token=<token>)",
+            "演示令牌 / demo tokens (development key, valid 30 days):",
+        };
         void Add(string role, string? scope)
         {
             var access = AccessScope.Parse(role, scope, out _);
