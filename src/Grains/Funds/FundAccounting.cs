@@ -43,5 +43,5 @@ public static class FundAccounting
     }
 
     public static FundBalance Balance(FundAccountState state) =>
-        new([.. state.Months.Values.OrderBy(m => m.Month)], state.LastSettledAt, state.Cursors.Values.Sum());
+        new([.. state.Months.Values.OrderBy(m => m.Month)], state.LastSettledAt);
 }

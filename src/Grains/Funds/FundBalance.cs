@@ -4,8 +4,7 @@ namespace Monitoring.Funds;
 [GenerateSerializer, Immutable]
 public sealed record FundBalance(
     [property: Id(0)] MonthTotal[] Months,
-    [property: Id(1)] DateTimeOffset? AsOf,
-    [property: Id(2)] long LedgerRowsCounted)
+    [property: Id(1)] DateTimeOffset? AsOf)
 {
     public decimal FundPaidIn(int year) => Months.Where(m => m.Month / 100 == year).Sum(m => m.FundPaid);
 

@@ -16,7 +16,7 @@ public sealed class FundSnapshotTests
         var profile = FundAccountProfile.Find("alliance", "YX-TIGHT", Registry)!;
         var balance = new FundBalance(
             [new MonthTotal(202512, 1000m, 1, 0), new MonthTotal(202601, 250.5m, 3, 1), new MonthTotal(202602, 100m, 1, 0)],
-            new DateTimeOffset(2026, 2, 3, 0, 0, 0, TimeSpan.FromHours(8)), 6);
+            new DateTimeOffset(2026, 2, 3, 0, 0, 0, TimeSpan.FromHours(8)));
 
         var snapshot = FundSnapshot.Of(profile.Status(balance, pace: null, yearEnd: null));
 
