@@ -33,15 +33,35 @@ public abstract class FundAccountGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var members = new HashSet<string>(await MemberHospitalsAsync(), StringComparer.Ordinal);
-        members.UnionWith(account.State.Cursors.Keys);
-        var ranges = members.Select(h => new HospitalCursor(h, FundAccounting.CursorOf(account.State, h))).ToList();
-        var replayed = await ReplayAsync(ranges, cancellationToken);
+        var replayed = await CatchUpAsync(cancellationToken);
         if (replayed > 0)
         {
             // A first activation reading its history is routine; catching up past a checkpoint is a recovery worth a line.
             logger.Log(account.RecordExists ? LogLevel.Information : LogLevel.Debug,
                 "{Grain} {Key} replayed {Rows} ledger rows after its checkpoint", GetType().Name, Key, replayed);
+        }
+
+        // A roll-up or dispatch that failed is otherwise repaired only by the next delta from that hospital, which may
+        // never come: while active, the account looks at the ledger itself now and then.
+        this.RegisterGrainTimer(static (grain, ct) => grain.PeriodicCatchUpAsync(ct), this,
+            new GrainTimerCreationOptions(tools.Checkpoints.Value.CatchUpInterval, tools.Checkpoints.Value.CatchUpInterval));
+    }
+
+    /// <summary>Counts every ledger row of the member hospitals past the account's cursors.</summary>
+    private async Task<long> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var members = new HashSet<string>(await MemberHospitalsAsync(), StringComparer.Ordinal);
+        members.UnionWith(account.State.Cursors.Keys);
+        var ranges = members.Select(h => new HospitalCursor(h, FundAccounting.CursorOf(account.State, h))).ToList();
+        return await ReplayAsync(ranges, cancellationToken);
+    }
+
+    private async Task PeriodicCatchUpAsync(CancellationToken cancellationToken)
+    {
+        var replayed = await CatchUpAsync(cancellationToken);
+        if (replayed > 0)
+        {
+            logger.LogWarning("{Grain} {Key} found {Rows} ledger rows never delivered to it and counted them", GetType().Name, Key, replayed);
         }
     }
 

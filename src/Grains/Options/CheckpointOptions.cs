@@ -20,4 +20,10 @@ public sealed class CheckpointOptions
     /// turns it off where storage does not outlive the process (the embedded mode).
     /// </summary>
     public bool WriteOnShutdown { get; set; } = true;
+
+    /// <summary>
+    /// How often an active account checks the ledger for rows of its hospitals that never reached it (a failed
+    /// dispatch or roll-up). One index probe per member hospital; the usual answer is "none".
+    /// </summary>
+    public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

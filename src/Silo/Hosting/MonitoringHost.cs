@@ -50,7 +50,8 @@ public static class MonitoringHost
             .ValidateOnStart();
         services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
             .PostConfigure(o => o.WriteOnShutdown &= storage.IsDurable)
-            .Validate(o => o.MaxRowsBetween > 0 && o.Interval > TimeSpan.Zero, "Monitoring:Checkpoint needs MaxRowsBetween > 0 and Interval > 0")
+            .Validate(o => o.MaxRowsBetween > 0 && o.Interval > TimeSpan.Zero && o.CatchUpInterval > TimeSpan.Zero,
+                "Monitoring:Checkpoint needs MaxRowsBetween > 0, Interval > 0 and CatchUpInterval > 0")
             .ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 

@@ -42,7 +42,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<FundAccountTools>();
             // Small, so that tests cross checkpoints.
-            silo.Services.Configure<CheckpointOptions>(o => o.MaxRowsBetween = 3);
+            silo.Services.Configure<CheckpointOptions>(o =>
+            {
+                o.MaxRowsBetween = 3;
+                o.CatchUpInterval = TimeSpan.FromMilliseconds(200);
+            });
         }
     }
 }

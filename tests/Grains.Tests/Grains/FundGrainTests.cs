@@ -98,6 +98,25 @@ public sealed class FundGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Active_accounts_count_rows_that_were_never_delivered_to_them()
+    {
+        var (county, alliance, h, registry) = await CountyAsync();
+        await fixture.Dispatcher.DispatchAsync((await fixture.Ledger.AppendAsync([Settlement(h[1], 1)])).Accepted, registry);
+
+        // Durable in the ledger, but the dispatch never happened (the host died, a grain call failed), and no later
+        // claim of that hospital comes to reveal the gap.
+        await fixture.Ledger.AppendAsync([Settlement(h[1], 10), Settlement(h[1], 100)]);
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while ((await Balance<ICountyFundGrain>(county)).FundPaidIn(2026) != 111m || (await Balance<IAllianceGrain>(alliance)).FundPaidIn(2026) != 111m)
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+
+        Assert.Equal(111m, (await Balance<IHospitalGrain>(h[1])).FundPaidIn(2026));
+    }
+
+    [Fact]
     public async Task Redelivered_rows_are_counted_once()
     {
         var (county, _, h, registry) = await CountyAsync();
