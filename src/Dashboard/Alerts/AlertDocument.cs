@@ -7,7 +7,7 @@ namespace Monitoring.Dashboard.Alerts;
 
 /// <summary>
 /// One alert as <c>alert.schema.json</c> has it, for <c>GET /api/alerts</c> and the hub's <c>alert</c> method.
-/// <c>transition</c> and <c>allianceId</c> are additions the schema allows.
+/// <c>transition</c>, <c>allianceId</c>, <c>regionId</c> and <c>statusReason</c> are additions the schema allows.
 /// </summary>
 public sealed record AlertDocument(
     [property: JsonPropertyName("alertId")] string AlertId,
@@ -24,7 +24,10 @@ public sealed record AlertDocument(
     [property: JsonPropertyName("claimIds")] IReadOnlyList<string> ClaimIds,
     [property: JsonPropertyName("drgCodes")] IReadOnlyList<string> DrgCodes,
     [property: JsonPropertyName("evidence")] JsonElement Evidence,
-    [property: JsonPropertyName("caseId")] string? CaseId)
+    [property: JsonPropertyName("caseId")] string? CaseId,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("statusReason")] string? StatusReason,
+    [property: JsonPropertyName("regionId")] string? RegionId)
 {
     public static AlertDocument Of(Alert alert) => new(
         alert.AlertId,
@@ -41,7 +44,10 @@ public sealed record AlertDocument(
         alert.ClaimIds,
         alert.DrgCodes,
         JsonDocument.Parse(alert.EvidenceJson).RootElement.Clone(),
-        alert.CaseId);
+        alert.CaseId,
+        alert.Status,
+        alert.StatusReason,
+        alert.RegionId);
 }
 
 public sealed record AlertSubjectDocument(

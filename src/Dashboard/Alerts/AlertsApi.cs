@@ -24,7 +24,7 @@ public static class AlertsApi
 
     private static async Task<Results<Ok<IReadOnlyList<AlertDocument>>, ProblemHttpResult>> GetAlertsAsync(
         HttpContext http, RegistryCatalog catalog, IAlertStore store,
-        string? since, string? until, string? kind, string? severity, string? countyId, string? hospitalId, string? limit)
+        string? since, string? until, string? kind, string? severity, string? countyId, string? hospitalId, string? status, string? limit)
     {
         var errors = new List<string>();
         var sinceTime = Time(since, "since", errors);
@@ -37,6 +37,11 @@ public static class AlertsApi
             "critical" => AlertSeverity.Critical,
             _ => Error<AlertSeverity?>(errors, $"severity \"{severity}\" is not one of notice, warning, critical"),
         };
+        if (status is { Length: > 0 } && !AlertStatus.IsValid(status))
+        {
+            errors.Add($"status \"{status}\" is not one of open, acknowledged, withdrawn, resolved");
+        }
+
         var count = DefaultLimit;
         if (limit is { Length: > 0 } && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxLimit))
         {
@@ -51,7 +56,7 @@ public static class AlertsApi
         var registry = await catalog.CurrentAsync();
         var scope = CallerScope.Of(http.User)!;
         var query = new AlertQuery(CountiesOf(scope, registry), scope.Kind == ScopeKind.Hospital ? scope.Id : null,
-            sinceTime, untilTime, NullIfEmpty(kind), level, NullIfEmpty(countyId), NullIfEmpty(hospitalId), count);
+            sinceTime, untilTime, NullIfEmpty(kind), level, NullIfEmpty(countyId), NullIfEmpty(hospitalId), count, NullIfEmpty(status));
         var alerts = await store.QueryAsync(query, http.RequestAborted);
         return TypedResults.Ok<IReadOnlyList<AlertDocument>>([.. alerts.Select(AlertDocument.Of)]);
     }

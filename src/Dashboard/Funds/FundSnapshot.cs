@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using Monitoring.Funds;
+using Monitoring.Funds.Snapshots;
+using Monitoring.Pace;
 
 namespace Monitoring.Dashboard.Funds;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Dashboard.Security;
 using Monitoring.Funds;
-using Monitoring.Grains;
 using Monitoring.Registry;
 
 namespace Monitoring.Dashboard.Funds;
@@ -21,7 +20,7 @@ public static class FundsApi
     private static async Task<Results<Ok<FundSnapshot>, ProblemHttpResult>> GetFundAsync(
         string level, string id, HttpContext http, RegistryCatalog catalog, IGrainFactory grains)
     {
-        if (level is not (FundAccountProfile.County or FundAccountProfile.Alliance or FundAccountProfile.Hospital))
+        if (!FundLevel.IsValid(level))
         {
             return TypedResults.Problem($"level \"{level}\" is not one of county, alliance, hospital", statusCode: 400, title: "Unknown fund level");
         }
@@ -38,7 +37,7 @@ public static class FundsApi
             return TypedResults.Problem($"{level} {id} is outside scope {scope.ScopeText} of role {scope.Role}", statusCode: 403, title: "Outside your scope");
         }
 
-        var status = await FundAccountGrains.For(grains, level, id).GetStatusAsync();
+        var status = await grains.GetFundAccount(level, id).GetStatusAsync();
         return TypedResults.Ok(FundSnapshot.Of(status));
     }
 }

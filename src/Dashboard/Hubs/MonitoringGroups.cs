@@ -1,6 +1,5 @@
 using Monitoring.Access;
-using Monitoring.Alerts;
-using Monitoring.Funds;
+using Monitoring.Publishing;
 
 namespace Monitoring.Dashboard.Hubs;
 
@@ -30,34 +29,22 @@ public static class MonitoringGroups
     };
 
     /// <summary>
-    /// Where an alert goes: everyone above its county, and its hospital when it is about one. A hospital sees only
-    /// alerts that carry its own id, never its county's or its alliance's.
+    /// Where a publication goes: everyone above its county, and its hospital when it is about one (an alert with the
+    /// hospital's id, or the hospital's own fund). A hospital never receives its county's or its alliance's documents.
+    /// An alert without a region (stored before alerts carried one) reaches the county, hospital and admin views.
     /// </summary>
-    /// <param name="regionId">The region of <see cref="Alert.CountyId"/>, or null when the registry does not know it.</param>
-    public static IReadOnlyList<string> ForAlert(Alert alert, string? regionId)
+    public static IReadOnlyList<string> For(Publication publication)
     {
         var groups = new List<string>(4) { All };
-        if (regionId is not null)
+        if (publication.RegionId is { Length: > 0 } regionId)
         {
             groups.Add(Region(regionId));
         }
 
-        groups.Add(County(alert.CountyId));
-        if (alert.HospitalId is { Length: > 0 } hospitalId)
+        groups.Add(County(publication.CountyId));
+        if (publication.HospitalId is { Length: > 0 } hospitalId)
         {
             groups.Add(Hospital(hospitalId));
-        }
-
-        return groups;
-    }
-
-    /// <summary>Where a fund snapshot goes: county and alliance funds to the regulators above them, a hospital's also to itself.</summary>
-    public static IReadOnlyList<string> ForFund(FundStatus status)
-    {
-        var groups = new List<string>(4) { All, Region(status.RegionId), County(status.CountyId) };
-        if (status.Level == FundAccountProfile.Hospital)
-        {
-            groups.Add(Hospital(status.Id));
         }
 
         return groups;

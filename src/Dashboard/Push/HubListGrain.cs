@@ -8,7 +8,7 @@ namespace Monitoring.Dashboard.Push;
 public sealed class HubListGrain(IClusterMembershipService membership) : Grain, IHubListGrain
 {
     private readonly Dictionary<SiloAddress, IMonitoringHubObserver> _hubs = [];
-    private HubEndpoint[]? _active;
+    private SiloHub[]? _active;
     private MembershipVersion _activeAt;
 
     public ValueTask RegisterAsync(SiloAddress silo, IMonitoringHubObserver hub)
@@ -22,7 +22,7 @@ public sealed class HubListGrain(IClusterMembershipService membership) : Grain, 
         return default;
     }
 
-    public ValueTask<HubEndpoint[]> GetHubsAsync()
+    public ValueTask<SiloHub[]> GetHubsAsync()
     {
         var snapshot = membership.CurrentSnapshot;
         if (_active is not null && snapshot.Version == _activeAt)
@@ -30,13 +30,13 @@ public sealed class HubListGrain(IClusterMembershipService membership) : Grain, 
             return new(_active);
         }
 
-        var active = new List<HubEndpoint>(_hubs.Count);
+        var active = new List<SiloHub>(_hubs.Count);
         foreach (var (silo, hub) in _hubs.ToList())
         {
             switch (snapshot.GetSiloStatus(silo))
             {
                 case SiloStatus.Active:
-                    active.Add(new HubEndpoint(silo, hub));
+                    active.Add(new SiloHub(silo, hub));
                     break;
                 case SiloStatus.Dead:
                     // A dead silo never comes back under the same address (its generation differs), so forget it.

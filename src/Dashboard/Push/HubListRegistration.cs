@@ -4,14 +4,14 @@ using Microsoft.Extensions.Logging;
 namespace Monitoring.Dashboard.Push;
 
 /// <summary>
-/// Makes this silo's hub reachable from the cluster: turns <see cref="LocalMonitoringHub"/> into a grain observer
+/// Makes this silo's hub reachable from the cluster: turns <see cref="HubObserver"/> into a grain observer
 /// and registers it with the hub list, then again every few seconds, because the list lives in memory and is lost
 /// with the silo that hosts it.
 /// </summary>
 public sealed partial class HubListRegistration(
     IGrainFactory grains,
     ILocalSiloDetails silo,
-    LocalMonitoringHub localHub,
+    HubObserver localHub,
     ILogger<HubListRegistration> logger) : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(5);

@@ -5,5 +5,5 @@ public interface IHubListGrain : IGrainWithIntegerKey
 {
     ValueTask RegisterAsync(SiloAddress silo, IMonitoringHubObserver hub);
 
-    ValueTask<HubEndpoint[]> GetHubsAsync();
+    ValueTask<SiloHub[]> GetHubsAsync();
 }

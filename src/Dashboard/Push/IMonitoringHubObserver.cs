@@ -1,5 +1,4 @@
-using Monitoring.Alerts;
-using Monitoring.Funds;
+using Monitoring.Publishing;
 
 namespace Monitoring.Dashboard.Push;
 
@@ -9,7 +8,5 @@ namespace Monitoring.Dashboard.Push;
 /// </summary>
 public interface IMonitoringHubObserver : IGrainObserver
 {
-    ValueTask AlertsAsync(Alert[] alerts);
-
-    ValueTask FundsAsync(FundStatus[] statuses);
+    ValueTask DeliverAsync(Publication[] publications);
 }

@@ -1,16 +1,12 @@
-using Monitoring.Alerts;
-using Monitoring.Funds;
+using Monitoring.Publishing;
 
 namespace Monitoring.Dashboard.Push;
 
 /// <summary>
-/// This silo's outbox to every hub in the cluster. Both calls only queue and return: the grain flushes in batches
-/// on a short timer, so a caller never waits on a hub.
+/// This silo's outbox to every hub in the cluster. Queues and returns: the grain flushes in batches on a short timer,
+/// so a caller never waits on a hub.
 /// </summary>
 public interface IMonitoringPushGrain : IGrainWithIntegerKey
 {
-    ValueTask AlertsAsync(Alert[] alerts);
-
-    /// <summary>Fund statuses, already coalesced per account by the caller; a newer one still queued replaces an older.</summary>
-    ValueTask FundsAsync(FundStatus[] statuses);
+    ValueTask PushAsync(Publication[] publications);
 }

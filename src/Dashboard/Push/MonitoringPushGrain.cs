@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
-using Monitoring.Alerts;
-using Monitoring.Funds;
+using System.Diagnostics;
+using Monitoring.Publishing;
 using Orleans.Concurrency;
 
 namespace Monitoring.Dashboard.Push;
 
 /// <summary>
-/// Queues alerts and fund statuses and flushes them in batches to every live silo's hub (the GPS-tracker sample's
+/// Queues publications (alerts, fund statuses) and flushes them in batches to every live silo's hub (the GPS-tracker sample's
 /// push notifier): one observer call per hub per batch, never one per alert or per claim.
 /// </summary>
 /// <remarks>
@@ -24,11 +24,18 @@ public sealed partial class MonitoringPushGrain(IClusterMembershipService member
     /// <summary>Catches a silo that joined since the last look; a silo that left is caught at once by the membership version.</summary>
     private static readonly TimeSpan HubRefreshPeriod = TimeSpan.FromSeconds(5);
 
-    private const int MaxAlertsPerBatch = 100;
+    /// <summary>
+    /// A person reading a dashboard gains nothing from more; a busy county would otherwise flood every hub. Alerts
+    /// are not held back: only fund statuses wait, and only their latest per account goes out.
+    /// </summary>
+    public static readonly TimeSpan FundInterval = TimeSpan.FromMilliseconds(500);
 
-    private readonly Queue<Alert> _alerts = new();
-    private readonly Dictionary<(string Level, string Id), FundStatus> _funds = [];
-    private HubEndpoint[] _hubs = [];
+    private const int MaxPerBatch = 100;
+
+    private readonly Queue<Publication> _alerts = new();
+    private readonly Dictionary<(string Kind, string Id), Publication> _funds = [];
+    private long _fundsSentAt;
+    private SiloHub[] _hubs = [];
     private MembershipVersion _hubsAt;
     private Task _flush = Task.CompletedTask;
     private IGrainTimer? _flushTimer;
@@ -41,7 +48,7 @@ public sealed partial class MonitoringPushGrain(IClusterMembershipService member
         _refreshTimer = this.RegisterGrainTimer(_ => RefreshHubsAsync(), HubRefreshPeriod, HubRefreshPeriod);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync(final: true);
 
     public void Dispose()
     {
@@ -49,39 +56,37 @@ public sealed partial class MonitoringPushGrain(IClusterMembershipService member
         _refreshTimer?.Dispose();
     }
 
-    public ValueTask AlertsAsync(Alert[] alerts)
+    public ValueTask PushAsync(Publication[] publications)
     {
-        foreach (var alert in alerts)
+        foreach (var publication in publications)
         {
-            _alerts.Enqueue(alert);
+            if (publication.CoalescingKey is { } key)
+            {
+                _funds[key] = publication;
+            }
+            else
+            {
+                _alerts.Enqueue(publication);
+            }
         }
 
         return default;
     }
 
-    public ValueTask FundsAsync(FundStatus[] statuses)
-    {
-        foreach (var status in statuses)
-        {
-            _funds[(status.Level, status.Id)] = status;
-        }
-
-        return default;
-    }
-
-    private Task FlushAsync()
+    private Task FlushAsync(bool final = false)
     {
         if (_flush.IsCompleted)
         {
-            _flush = FlushQueuedAsync();
+            _flush = FlushQueuedAsync(final);
         }
 
         return _flush;
     }
 
-    private async Task FlushQueuedAsync()
+    private async Task FlushQueuedAsync(bool final)
     {
-        if (_alerts.Count == 0 && _funds.Count == 0)
+        var fundsDue = _funds.Count > 0 && (final || Stopwatch.GetElapsedTime(_fundsSentAt) >= FundInterval);
+        if (_alerts.Count == 0 && !fundsDue)
         {
             return;
         }
@@ -103,35 +108,36 @@ public sealed partial class MonitoringPushGrain(IClusterMembershipService member
 
         while (_alerts.Count > 0)
         {
-            var batch = new Alert[Math.Min(_alerts.Count, MaxAlertsPerBatch)];
+            var batch = new Publication[Math.Min(_alerts.Count, MaxPerBatch)];
             for (var i = 0; i < batch.Length; i++)
             {
                 batch[i] = _alerts.Dequeue();
             }
 
-            await BroadcastAsync(hub => hub.AlertsAsync(batch), "alerts", batch.Length);
+            await BroadcastAsync(batch, "alerts");
         }
 
-        if (_funds.Count > 0)
+        if (fundsDue)
         {
-            FundStatus[] statuses = [.. _funds.Values];
+            Publication[] statuses = [.. _funds.Values];
             _funds.Clear();
-            await BroadcastAsync(hub => hub.FundsAsync(statuses), "fund statuses", statuses.Length);
+            _fundsSentAt = Stopwatch.GetTimestamp();
+            await BroadcastAsync(statuses, "fund statuses");
         }
     }
 
-    private Task BroadcastAsync(Func<IMonitoringHubObserver, ValueTask> send, string what, int count) =>
+    private Task BroadcastAsync(Publication[] batch, string what) =>
         Task.WhenAll(_hubs.Select(async endpoint =>
         {
             try
             {
-                await send(endpoint.Hub);
+                await endpoint.Hub.DeliverAsync(batch);
             }
             catch (Exception e)
             {
                 // One silo's hub failing must not hold back the others; its clients miss this batch, and a fund
                 // snapshot is sent again with the account's next change.
-                LogBroadcastFailed(logger, e, count, what, endpoint.Silo);
+                LogBroadcastFailed(logger, e, batch.Length, what, endpoint.Silo);
             }
         }));
 

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Dashboard.Hubs;
-using Monitoring.Funds;
+using Monitoring.Publishing;
 
 namespace Monitoring.Dashboard.Push;
 
-/// <summary>The hub, the push from grains to every silo's hub, and the endpoint.</summary>
+/// <summary>The hub, the publishing door, the push from grains to every silo's hub, and the endpoint.</summary>
 public static class MonitoringPushSetup
 {
     public static IServiceCollection AddMonitoringPush(this IServiceCollection services)
@@ -15,13 +15,9 @@ public static class MonitoringPushSetup
         services.AddSignalR()
             // Chinese text goes out as written rather than as \u escapes; the documents name their own properties.
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-        services.AddSingleton<PendingFundStatuses>();
-        services.AddSingleton<MonitoringPush>();
-        services.AddSingleton<IMonitoringPush>(sp => sp.GetRequiredService<MonitoringPush>());
-        services.AddSingleton<IFundStatusSink>(sp => sp.GetRequiredService<MonitoringPush>());
-        services.AddSingleton<LocalMonitoringHub>();
+        services.AddSingleton<IPublisher, Publisher>();
+        services.AddSingleton<HubObserver>();
         services.AddHostedService<HubListRegistration>();
-        services.AddHostedService<FundStatusRelay>();
         return services;
     }
 

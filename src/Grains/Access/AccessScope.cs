@@ -74,9 +74,9 @@ public sealed record AccessScope(string Role, ScopeKind Kind, string? Id)
     /// <summary>Whether a fund account (county, alliance or hospital) is within this caller's scope.</summary>
     public bool CanSeeAccount(string level, string id, FundRegistry registry) => level switch
     {
-        "county" => CanSeeCounty(id, registry),
-        "alliance" => CanSeeAlliance(id, registry),
-        "hospital" => CanSeeHospital(id, registry),
+        FundLevel.County => CanSeeCounty(id, registry),
+        FundLevel.Alliance => CanSeeAlliance(id, registry),
+        FundLevel.Hospital => CanSeeHospital(id, registry),
         _ => false,
     };
 

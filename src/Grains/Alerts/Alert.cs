@@ -40,4 +40,13 @@ public sealed record Alert
 
     /// <summary>The alliance the subject belongs to, if any: lets an alliance-level view filter without the registry.</summary>
     [Id(16)] public string? AllianceId { get; init; }
+
+    /// <summary>The region of <see cref="CountyId"/>, so that the push needs no registry lookup to route it.</summary>
+    [Id(17)] public string? RegionId { get; init; }
+
+    /// <summary>Where the alert stands when read (<see cref="AlertStatus"/>); stored beside the alert, not in it.</summary>
+    [Id(18)] public string Status { get; init; } = AlertStatus.Open;
+
+    /// <summary>Why the status last changed, e.g. the reversal that withdrew it.</summary>
+    [Id(19)] public string? StatusReason { get; init; }
 }

@@ -13,7 +13,8 @@ public sealed record AlertQuery(
     AlertSeverity? Severity,
     string? CountyId,
     string? HospitalId,
-    int Limit)
+    int Limit,
+    string? Status = null)
 {
     public bool Matches(Alert alert) =>
         (Counties is null || Counties.Contains(alert.CountyId))
@@ -23,5 +24,6 @@ public sealed record AlertQuery(
         && (Kind is null || alert.Kind == Kind)
         && (Severity is null || alert.Severity == Severity)
         && (CountyId is null || alert.CountyId == CountyId)
-        && (HospitalId is null || alert.HospitalId == HospitalId);
+        && (HospitalId is null || alert.HospitalId == HospitalId)
+        && (Status is null || alert.Status == Status);
 }

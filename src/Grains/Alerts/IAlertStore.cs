@@ -6,6 +6,13 @@ public interface IAlertStore
     /// <summary>Stores the alerts not yet stored and returns those, in the order given.</summary>
     Task<IReadOnlyList<Alert>> AddAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default);
 
-    /// <summary>Alerts matching the query, newest first.</summary>
+    /// <summary>Alerts matching the query, newest first, each with its current status.</summary>
     Task<IReadOnlyList<Alert>> QueryAsync(AlertQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Withdraws the alerts that are not yet withdrawn and either have one of <paramref name="alertIds"/> or rest on
+    /// one of <paramref name="claimIds"/>; returns them as they now read. Withdrawing twice changes nothing.
+    /// </summary>
+    Task<IReadOnlyList<Alert>> WithdrawAsync(
+        IReadOnlyCollection<string> alertIds, IReadOnlyCollection<string> claimIds, string reason, CancellationToken cancellationToken = default);
 }

@@ -5,14 +5,22 @@ public sealed class InMemoryAlertStore : IAlertStore
 {
     private readonly Lock _gate = new();
     private readonly List<Alert> _alerts = [];
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _indexOf = new(StringComparer.Ordinal);
 
     public Task<IReadOnlyList<Alert>> AddAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            var added = alerts.Where(a => _ids.Add(a.AlertId)).ToList();
-            _alerts.AddRange(added);
+            var added = new List<Alert>();
+            foreach (var alert in alerts)
+            {
+                if (_indexOf.TryAdd(alert.AlertId, _alerts.Count))
+                {
+                    _alerts.Add(alert);
+                    added.Add(alert);
+                }
+            }
+
             return Task.FromResult<IReadOnlyList<Alert>>(added);
         }
     }
@@ -31,6 +39,28 @@ public sealed class InMemoryAlertStore : IAlertStore
             }
 
             return Task.FromResult<IReadOnlyList<Alert>>(newestFirst);
+        }
+    }
+
+    public Task<IReadOnlyList<Alert>> WithdrawAsync(
+        IReadOnlyCollection<string> alertIds, IReadOnlyCollection<string> claimIds, string reason, CancellationToken cancellationToken = default)
+    {
+        var ids = alertIds.ToHashSet(StringComparer.Ordinal);
+        var claims = claimIds.ToHashSet(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            var changed = new List<Alert>();
+            for (var i = 0; i < _alerts.Count; i++)
+            {
+                var alert = _alerts[i];
+                if (alert.Status != AlertStatus.Withdrawn && (ids.Contains(alert.AlertId) || alert.ClaimIds.Any(claims.Contains)))
+                {
+                    _alerts[i] = alert with { Status = AlertStatus.Withdrawn, StatusReason = reason };
+                    changed.Add(_alerts[i]);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<Alert>>(changed);
         }
     }
 }

@@ -11,6 +11,12 @@ public static class BudgetClock
     public static DateOnly BudgetDate(DateTimeOffset settledAt) =>
         DateOnly.FromDateTime(settledAt.ToOffset(ChinaOffset).DateTime);
 
+    /// <summary>Day key yyyyMMdd, used for daily series.</summary>
+    public static int DayKey(DateOnly day) => (day.Year * 10_000) + (day.Month * 100) + day.Day;
+
+    /// <summary>The day a <see cref="DayKey"/> names.</summary>
+    public static DateOnly FromDayKey(int key) => new(key / 10_000, key / 100 % 100, key % 100);
+
     /// <summary>Month key yyyyMM, used for monthly series.</summary>
     public static int MonthKey(DateOnly date) => date.Year * 100 + date.Month;
 }

@@ -1,5 +1,7 @@
 using Monitoring.Alerts;
 
+using Monitoring.Funds.Snapshots;
+
 namespace Monitoring.Funds;
 
 /// <summary>

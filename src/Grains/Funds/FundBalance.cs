@@ -1,3 +1,5 @@
+using Monitoring.Funds.Snapshots;
+
 namespace Monitoring.Funds;
 
 /// <summary>An account's running balance: monthly totals in budget time, and the latest settlement it includes.</summary>

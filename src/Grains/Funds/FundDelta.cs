@@ -1,6 +1,7 @@
 using Monitoring.Claims;
 using Monitoring.Ledger;
-using Monitoring.Pace;
+
+using Monitoring.Funds.Snapshots;
 
 namespace Monitoring.Funds;
 
@@ -42,7 +43,7 @@ public sealed record FundDelta(
             var settled = m.Kind == ClaimKind.Settlement ? 1 : 0;
             var add = new MonthTotal(key, m.FundPaid, settled, 1 - settled);
             months[key] = months.TryGetValue(key, out var sum) ? sum.Plus(add) : add;
-            var day = DailySpend.Key(BudgetClock.BudgetDate(m.SettledAt));
+            var day = BudgetClock.DayKey(BudgetClock.BudgetDate(m.SettledAt));
             days[day] = days.GetValueOrDefault(day) + m.FundPaid;
             if (m.SettledAt > last)
             {

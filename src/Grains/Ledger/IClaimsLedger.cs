@@ -11,4 +11,16 @@ public interface IClaimsLedger
 
     /// <summary>The fund movements in the given ranges, each hospital's in sequence order.</summary>
     IAsyncEnumerable<FundMovement> ReadMovementsAsync(IReadOnlyCollection<HospitalCursor> ranges, CancellationToken cancellationToken = default);
+
+    /// <summary>The whole rows (movement, event, patient) in the given ranges, each hospital's in sequence order.</summary>
+    IAsyncEnumerable<LedgerEntry> ReadEntriesAsync(IReadOnlyCollection<HospitalCursor> ranges, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The rows of these hospitals settled at or after <paramref name="settledSince"/>, in ledger (commit) order: what a
+    /// detector that keeps a window of recent stays reads to rebuild it.
+    /// </summary>
+    IAsyncEnumerable<LedgerEntry> ReadRecentAsync(IReadOnlyCollection<string> hospitals, DateTimeOffset settledSince, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest settlement time among these hospitals' rows, or null when they have none.</summary>
+    Task<DateTimeOffset?> LatestSettlementAsync(IReadOnlyCollection<string> hospitals, CancellationToken cancellationToken = default);
 }

@@ -10,8 +10,10 @@ public sealed class InMemoryClaimsLedger : IClaimsLedger
 {
     private readonly Lock _writer = new();
     private readonly Dictionary<string, KnownClaim> _claims = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<FundMovement>> _byHospital = new(StringComparer.Ordinal);
-    private long _position;
+    private readonly Dictionary<string, List<LedgerEntry>> _byHospital = new(StringComparer.Ordinal);
+
+    /// <summary>Every row in commit order, for reads that must see the ledger as it was written.</summary>
+    private readonly List<LedgerEntry> _inOrder = [];
 
     public Task<LedgerAppendResult> AppendAsync(IReadOnlyList<ClaimSubmission> batch, CancellationToken cancellationToken = default)
     {
@@ -24,7 +26,7 @@ public sealed class InMemoryClaimsLedger : IClaimsLedger
             {
                 var claim = row.Submission.Claim;
                 _claims[claim.ClaimId] = new KnownClaim(claim.ClaimId, row.Submission.Fingerprint, claim.Kind,
-                    row.Movement.HospitalId, row.Movement.FundPaid, row.Movement.BudgetDate, ReversedBy: null);
+                    row.Movement.HospitalId, row.Movement.FundPaid, row.Movement.BudgetDate, ReversedBy: null, row.PatientId);
                 if (claim.ReversesClaimId is { } target)
                 {
                     _claims[target] = _claims[target] with { ReversedBy = claim.ClaimId };
@@ -35,8 +37,10 @@ public sealed class InMemoryClaimsLedger : IClaimsLedger
                     _byHospital[row.Movement.HospitalId] = rows = [];
                 }
 
-                rows.Add(row.Movement);
-                accepted.Add(new LedgerEntry(++_position, row.Movement, claim));
+                var entry = row.Entry;
+                rows.Add(entry);
+                _inOrder.Add(entry);
+                accepted.Add(entry);
             }
 
             return Task.FromResult(new LedgerAppendResult(accepted, admission.Duplicates, admission.Rejected));
@@ -47,9 +51,19 @@ public sealed class InMemoryClaimsLedger : IClaimsLedger
         IReadOnlyCollection<HospitalCursor> ranges,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var entry in ReadEntriesAsync(ranges, cancellationToken))
+        {
+            yield return entry.Movement;
+        }
+    }
+
+    public async IAsyncEnumerable<LedgerEntry> ReadEntriesAsync(
+        IReadOnlyCollection<HospitalCursor> ranges,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         foreach (var range in ranges)
         {
-            FundMovement[] slice;
+            LedgerEntry[] slice;
             lock (_writer)
             {
                 if (!_byHospital.TryGetValue(range.HospitalId, out var rows))
@@ -62,13 +76,57 @@ public sealed class InMemoryClaimsLedger : IClaimsLedger
                 slice = rows.GetRange(from, Math.Max(0, through - from)).ToArray();
             }
 
-            foreach (var movement in slice)
+            foreach (var entry in slice)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return movement;
+                yield return entry;
             }
         }
 
         await Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<LedgerEntry> ReadRecentAsync(
+        IReadOnlyCollection<string> hospitals,
+        DateTimeOffset settledSince,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var wanted = hospitals.ToHashSet(StringComparer.Ordinal);
+        LedgerEntry[] rows;
+        lock (_writer)
+        {
+            rows = [.. _inOrder.Where(e => wanted.Contains(e.Movement.HospitalId) && e.Movement.SettledAt >= settledSince)];
+        }
+
+        foreach (var entry in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return entry;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public Task<DateTimeOffset?> LatestSettlementAsync(IReadOnlyCollection<string> hospitals, CancellationToken cancellationToken = default)
+    {
+        lock (_writer)
+        {
+            DateTimeOffset? latest = null;
+            foreach (var hospital in hospitals)
+            {
+                if (_byHospital.TryGetValue(hospital, out var rows))
+                {
+                    foreach (var entry in rows)
+                    {
+                        if (latest is null || entry.Movement.SettledAt > latest)
+                        {
+                            latest = entry.Movement.SettledAt;
+                        }
+                    }
+                }
+            }
+
+            return Task.FromResult(latest);
+        }
     }
 }

@@ -10,4 +10,5 @@ public sealed record KnownClaim(
     string HospitalId,
     decimal FundPaid,
     DateOnly BudgetDate,
-    string? ReversedBy);
+    string? ReversedBy,
+    string? PatientId = null);

@@ -73,9 +73,10 @@ public static class LedgerAdmission
                     BudgetClock.BudgetDate(claim.SettledAt), claim.FundPaid!.Value, claim.SettledAt);
             }
 
+            var patientId = claim.Kind == ClaimKind.Reversal ? Find(claim.ReversesClaimId!)!.PatientId : claim.PatientId;
             held[claim.ClaimId] = new KnownClaim(claim.ClaimId, submission.Fingerprint, claim.Kind,
-                movement.HospitalId, movement.FundPaid, movement.BudgetDate, ReversedBy: null);
-            appends.Add(new PendingRow(submission, movement));
+                movement.HospitalId, movement.FundPaid, movement.BudgetDate, ReversedBy: null, patientId);
+            appends.Add(new PendingRow(submission, movement, patientId));
         }
 
         return new Admission(appends, duplicates, rejected);
@@ -105,8 +106,11 @@ public static class LedgerAdmission
     }
 }
 
-/// <summary>A row the admission decided to append, before the ledger gives it a position.</summary>
-public sealed record PendingRow(ClaimSubmission Submission, FundMovement Movement);
+/// <summary>A row the admission decided to append, with the patient it is about (a reversal's: its settlement's).</summary>
+public sealed record PendingRow(ClaimSubmission Submission, FundMovement Movement, string? PatientId)
+{
+    public LedgerEntry Entry => new(Movement, Submission.Claim, PatientId);
+}
 
 /// <summary>The admission's decision for a whole batch.</summary>
 public sealed record Admission(IReadOnlyList<PendingRow> Appends, int Duplicates, IReadOnlyList<ClaimRejection> Rejected);

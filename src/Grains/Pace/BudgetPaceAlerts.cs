@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Monitoring.Alerts;
-using Monitoring.Funds;
-using Monitoring.Options;
+using Monitoring.Registry;
 
 namespace Monitoring.Pace;
 
@@ -88,8 +87,9 @@ public static class BudgetPaceAlerts
         SubjectLevel = account.Level,
         SubjectId = account.Id,
         CountyId = account.CountyId,
+        RegionId = account.RegionId,
         AllianceId = account.AllianceId,
-        HospitalId = account.Level == FundAccountProfile.Hospital ? account.Id : null,
+        HospitalId = account.Level == FundLevel.Hospital ? account.Id : null,
         RaisedAt = raisedAt,
         AsOf = new DateTimeOffset(reading.Day.ToDateTime(new TimeOnly(23, 59, 59)), Claims.BudgetClock.ChinaOffset),
         MessageZh = zh,

@@ -22,7 +22,7 @@ public sealed class DailySpend
         }
     }
 
-    public static int Key(DateOnly day) => (day.Year * 10_000) + (day.Month * 100) + day.Day;
+    public static int Key(DateOnly day) => Claims.BudgetClock.DayKey(day);
 
     /// <summary>Fund paid in <paramref name="fundYear"/> up to and including <paramref name="day"/>.</summary>
     public decimal Through(DateOnly day, int fundYear)

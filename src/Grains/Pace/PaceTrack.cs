@@ -1,6 +1,5 @@
 using Monitoring.Alerts;
-using Monitoring.Funds;
-using Monitoring.Options;
+using Monitoring.Registry;
 
 namespace Monitoring.Pace;
 
@@ -12,12 +11,12 @@ namespace Monitoring.Pace;
 public static class PaceTrack
 {
     /// <summary>Judges the days after those already judged, up to and including <paramref name="through"/>.</summary>
-    public static PaceProgress Advance(FundAccountState state, FundAccountProfile account, DateOnly through,
-        PaceThresholds thresholds, DateTimeOffset now)
+    public static PaceProgress Advance(IReadOnlyDictionary<int, decimal> days, PaceStanding state, FundAccountProfile account,
+        DateOnly through, PaceThresholds thresholds, DateTimeOffset now)
     {
         var yearStart = new DateOnly(account.FundYear, 1, 1);
         var yearEnd = new DateOnly(account.FundYear, 12, 31);
-        var start = state.PacedThrough == 0 ? yearStart : FromKey(state.PacedThrough).AddDays(1);
+        var start = state.PacedThrough == 0 ? yearStart : Claims.BudgetClock.FromDayKey(state.PacedThrough).AddDays(1);
         if (start < yearStart)
         {
             start = yearStart;
@@ -26,13 +25,13 @@ public static class PaceTrack
         var end = through > yearEnd ? yearEnd : through;
         if (account.AnnualBudget is not > 0 || end < start)
         {
-            return new PaceProgress(state.PacedThrough, state.PaceLevel, state.Exhausted, []);
+            return new PaceProgress(state.PacedThrough, state.Level, state.Exhausted, []);
         }
 
-        var level = state.PaceLevel;
+        var level = state.Level;
         var exhausted = state.Exhausted;
         var alerts = new List<Alert>();
-        var spend = new DailySpend(state.Days);
+        var spend = new DailySpend(days);
         for (var day = start; day <= end; day = day.AddDays(1))
         {
             var reading = BudgetPace.Read(day, account.FundYear, account.AnnualBudget.Value, account.MonthlyProfile, spend, thresholds);
@@ -55,17 +54,16 @@ public static class PaceTrack
     }
 
     /// <summary>The pace as of the latest settlement the account has seen, with the alert level in force.</summary>
-    public static PaceReading? Current(FundAccountState state, FundAccountProfile account, PaceThresholds thresholds)
+    public static PaceReading? Current(IReadOnlyDictionary<int, decimal> days, DateTimeOffset? lastSettledAt, AlertSeverity? level,
+        FundAccountProfile account, PaceThresholds thresholds)
     {
-        if (account.AnnualBudget is not > 0 || state.LastSettledAt is not { } last)
+        if (account.AnnualBudget is not > 0 || lastSettledAt is not { } last)
         {
             return null;
         }
 
         var day = Claims.BudgetClock.BudgetDate(last);
-        var reading = BudgetPace.Read(day, account.FundYear, account.AnnualBudget.Value, account.MonthlyProfile, new DailySpend(state.Days), thresholds);
-        return reading with { Level = state.PaceLevel };
+        var reading = BudgetPace.Read(day, account.FundYear, account.AnnualBudget.Value, account.MonthlyProfile, new DailySpend(days), thresholds);
+        return reading with { Level = level };
     }
-
-    private static DateOnly FromKey(int key) => new(key / 10_000, key / 100 % 100, key % 100);
 }

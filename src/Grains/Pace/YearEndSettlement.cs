@@ -1,6 +1,5 @@
 using System.Globalization;
-using Monitoring.Funds;
-using Monitoring.Options;
+using Monitoring.Registry;
 
 namespace Monitoring.Pace;
 

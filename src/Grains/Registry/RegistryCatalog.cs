@@ -1,5 +1,3 @@
-using Monitoring.Grains;
-
 namespace Monitoring.Registry;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Monitoring.Grains;
+using Monitoring.Registry;
 
 namespace Monitoring.Silo;
 

@@ -8,11 +8,9 @@ using Monitoring.Dashboard.Page;
 using Monitoring.Dashboard.Push;
 using Monitoring.Dashboard.Registry;
 using Monitoring.Dashboard.Security;
-using Monitoring.Grains;
+using Monitoring.Funds;
 using Monitoring.Ledger;
-using Monitoring.Options;
-using Monitoring.Registry;
-using Monitoring.Silo.Alerts;
+using Monitoring.Storage;
 using Monitoring.Silo.Demo;
 using Monitoring.Silo.Ingest;
 using Monitoring.Silo.Storage;
@@ -48,29 +46,13 @@ public static class MonitoringHost
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section)
             .Validate(o => o.MaxEventsPerBatch is > 0 and <= 10_000, "Monitoring:Ingest:MaxEventsPerBatch must be 1..10000 (the contract's ceiling)")
             .ValidateOnStart();
-        services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
-            .PostConfigure(o => o.WriteOnShutdown &= storage.IsDurable)
-            .Validate(o => o.MaxRowsBetween > 0 && o.Interval > TimeSpan.Zero && o.CatchUpInterval > TimeSpan.Zero,
-                "Monitoring:Checkpoint needs MaxRowsBetween > 0, Interval > 0 and CatchUpInterval > 0")
-            .ValidateOnStart();
+        services.AddMonitoringCore();
+        services.PostConfigure<CheckpointOptions>(o => o.WriteOnShutdown &= storage.IsDurable);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddMonitoringAuthentication(builder.Configuration, storage.IsDurable);
         services.AddProblemDetails();
-        services.AddSingleton<MonitoringMetrics>();
-        services.AddSingleton<RegistryCatalog>();
-        services.AddSingleton<ClaimDispatcher>();
         services.AddSingleton<ClaimIngestion>();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<FundAccountTools>();
-        services.AddSingleton<IAlertSink, AlertSink>();
-        services.AddOptions<BudgetPaceOptions>().BindConfiguration(BudgetPaceOptions.Section)
-            .Validate(o => o.Defaults.IsValid && o.Counties.Values.All(t => t.IsValid),
-                "Monitoring:Rules:BudgetPace needs 0 < notice < warning gap points, a critical projection above 100%, a hysteresis band below the notice gap and a projection window of 1..366 days")
-            .ValidateOnStart();
-        services.AddOptions<YearEndOptions>().BindConfiguration(YearEndOptions.Section)
-            .Validate(o => o.IsValid, "Monitoring:Rules:YearEnd surplus shares must be between 0 and 1")
-            .ValidateOnStart();
         services.AddMonitoringPush();
         var health = services.AddHealthChecks().AddCheck<ClusterReadiness>("cluster", tags: ["ready"]);
         if (storage.IsDurable)

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Encodings.Web;
 using Microsoft.Extensions.Options;
-using Monitoring.Grains;
 using Monitoring.Registry;
 using Monitoring.Silo.Demo;
 

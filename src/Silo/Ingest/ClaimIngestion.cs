@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Monitoring.Claims;
-using Monitoring.Grains;
+using Monitoring.Dispatch;
 using Monitoring.Ledger;
 using Monitoring.Registry;
+using Monitoring.Telemetry;
 
 namespace Monitoring.Silo.Ingest;
 
@@ -15,8 +16,7 @@ public sealed class ClaimIngestion(
     IClaimsLedger ledger,
     RegistryCatalog registry,
     ClaimDispatcher dispatcher,
-    MonitoringMetrics metrics,
-    ILogger<ClaimIngestion> logger)
+    MonitoringMetrics metrics)
 {
     public Task<IngestReply> IngestAsync(IReadOnlyList<JsonElement> events, CancellationToken cancellationToken) =>
         IngestAsync(events.Select((e, i) => ClaimBatchItem.Parsed(i, e)).ToList(), cancellationToken);
@@ -53,15 +53,8 @@ public sealed class ClaimIngestion(
 
         if (appended.Accepted.Count > 0)
         {
-            try
-            {
-                await dispatcher.DispatchAsync(appended.Accepted, current);
-            }
-            catch (Exception e)
-            {
-                // The rows are durable; the grains catch up from the ledger on their next delta or activation.
-                logger.LogError(e, "Dispatch of {Count} ledger rows to fund grains failed", appended.Accepted.Count);
-            }
+            // The rows are durable; a consumer that fails logs it and catches up from the ledger.
+            await dispatcher.DispatchAsync(appended.Accepted, current);
         }
 
         metrics.BatchIngested(appended.Accepted.Count, appended.Duplicates, rejected.Count, Stopwatch.GetElapsedTime(started));

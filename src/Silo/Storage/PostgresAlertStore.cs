@@ -17,8 +17,11 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
 
         await using var command = dataSource.CreateCommand(
             """
-            INSERT INTO alerts (alert_id, kind, severity, county_id, hospital_id, raised_at, as_of, body)
-            SELECT * FROM unnest(@ids, @kinds, @severities, @counties, @hospitals, @raised, @asOf, @bodies)
+            INSERT INTO alerts (alert_id, kind, severity, county_id, hospital_id, raised_at, as_of, body, claim_ids)
+            SELECT a.id, a.kind, a.severity, a.county, a.hospital, a.raised, a.as_of, a.body,
+                   ARRAY(SELECT jsonb_array_elements_text(a.body -> 'ClaimIds'))
+            FROM unnest(@ids, @kinds, @severities, @counties, @hospitals, @raised, @asOf, @bodies)
+                 AS a(id, kind, severity, county, hospital, raised, as_of, body)
             ON CONFLICT (alert_id) DO NOTHING
             RETURNING alert_id
             """);
@@ -50,7 +53,7 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT body FROM alerts
+            SELECT body, status, status_reason FROM alerts
             WHERE (@counties::text[] IS NULL OR county_id = ANY(@counties))
               AND (@onlyHospital::text IS NULL OR hospital_id = @onlyHospital)
               AND (@since::timestamptz IS NULL OR raised_at > @since)
@@ -59,6 +62,7 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
               AND (@severity::smallint IS NULL OR severity = @severity)
               AND (@county::text IS NULL OR county_id = @county)
               AND (@hospital::text IS NULL OR hospital_id = @hospital)
+              AND (@status::text IS NULL OR status = @status)
             ORDER BY sequence DESC
             LIMIT @limit
             """);
@@ -70,14 +74,49 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
         command.Parameters.Add(new NpgsqlParameter<short?>("severity", NpgsqlDbType.Smallint) { TypedValue = (short?)query.Severity });
         command.Parameters.Add(new NpgsqlParameter<string?>("county", NpgsqlDbType.Text) { TypedValue = query.CountyId });
         command.Parameters.Add(new NpgsqlParameter<string?>("hospital", NpgsqlDbType.Text) { TypedValue = query.HospitalId });
+        command.Parameters.Add(new NpgsqlParameter<string?>("status", NpgsqlDbType.Text) { TypedValue = query.Status });
         command.Parameters.AddWithValue("limit", query.Limit);
         var alerts = new List<Alert>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            alerts.Add(JsonSerializer.Deserialize<Alert>(reader.GetString(0))!);
+            alerts.Add(Read(reader));
         }
 
         return alerts;
     }
+
+    public async Task<IReadOnlyList<Alert>> WithdrawAsync(
+        IReadOnlyCollection<string> alertIds, IReadOnlyCollection<string> claimIds, string reason, CancellationToken cancellationToken = default)
+    {
+        if (alertIds.Count == 0 && claimIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE alerts SET status = 'withdrawn', status_reason = @reason, status_changed_at = now()
+            WHERE status <> 'withdrawn' AND (alert_id = ANY(@ids) OR claim_ids && @claims)
+            RETURNING body, status, status_reason
+            """);
+        command.Parameters.AddWithValue("reason", reason);
+        command.Parameters.AddWithValue("ids", alertIds.ToArray());
+        command.Parameters.AddWithValue("claims", claimIds.ToArray());
+        var withdrawn = new List<Alert>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            withdrawn.Add(Read(reader));
+        }
+
+        return withdrawn;
+    }
+
+    /// <summary>The alert as published, with where it stands now.</summary>
+    private static Alert Read(NpgsqlDataReader reader) => JsonSerializer.Deserialize<Alert>(reader.GetString(0))! with
+    {
+        Status = reader.GetString(1),
+        StatusReason = reader.IsDBNull(2) ? null : reader.GetString(2),
+    };
 }

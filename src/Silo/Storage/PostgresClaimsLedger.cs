@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Monitoring.Claims;
 using Monitoring.Ledger;
 using Npgsql;
@@ -40,21 +41,8 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
         }
 
         await CopyRowsAsync(connection, admission.Appends, cancellationToken);
-        long lastPosition;
-        await using (var positionCommand = new NpgsqlCommand(
-            "SELECT currval(pg_get_serial_sequence('claims_ledger', 'position'))", connection, transaction))
-        {
-            lastPosition = (long)(await positionCommand.ExecuteScalarAsync(cancellationToken))!;
-        }
-
         await transaction.CommitAsync(cancellationToken);
-
-        // Under the writer lock one COPY draws consecutive identity values, in row order.
-        var firstPosition = lastPosition - admission.Appends.Count + 1;
-        var accepted = admission.Appends
-            .Select((row, i) => new LedgerEntry(firstPosition + i, row.Movement, row.Submission.Claim))
-            .ToList();
-        return new LedgerAppendResult(accepted, admission.Duplicates, admission.Rejected);
+        return new LedgerAppendResult([.. admission.Appends.Select(row => row.Entry)], admission.Duplicates, admission.Rejected);
     }
 
     public async IAsyncEnumerable<FundMovement> ReadMovementsAsync(
@@ -68,8 +56,8 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            """
-            SELECT l.hospital_id, l.hospital_seq, l.kind, l.budget_date, l.fund_paid, l.settled_at
+            $"""
+            SELECT {MovementColumns}
             FROM unnest(@hospitals, @after, @through) WITH ORDINALITY AS r(hospital_id, after_seq, through_seq, ord)
             JOIN claims_ledger l
               ON l.hospital_id = r.hospital_id AND l.hospital_seq > r.after_seq AND l.hospital_seq <= r.through_seq
@@ -81,14 +69,104 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new FundMovement(
-                reader.GetString(0),
-                reader.GetInt64(1),
-                ParseKind(reader.GetString(2)),
-                reader.GetFieldValue<DateOnly>(3),
-                reader.GetDecimal(4),
-                reader.GetFieldValue<DateTimeOffset>(5));
+            yield return MovementOf(reader);
         }
+    }
+
+    public async IAsyncEnumerable<LedgerEntry> ReadEntriesAsync(
+        IReadOnlyCollection<HospitalCursor> ranges,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (ranges.Count == 0)
+        {
+            yield break;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT {MovementColumns}, {EntryColumns}
+            FROM unnest(@hospitals, @after, @through) WITH ORDINALITY AS r(hospital_id, after_seq, through_seq, ord)
+            JOIN claims_ledger l
+              ON l.hospital_id = r.hospital_id AND l.hospital_seq > r.after_seq AND l.hospital_seq <= r.through_seq
+            ORDER BY r.ord, l.hospital_seq
+            """, connection);
+        command.Parameters.AddWithValue("hospitals", ranges.Select(r => r.HospitalId).ToArray());
+        command.Parameters.AddWithValue("after", ranges.Select(r => r.AfterSeq).ToArray());
+        command.Parameters.AddWithValue("through", ranges.Select(r => r.ThroughSeq).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return EntryOf(reader);
+        }
+    }
+
+    public async IAsyncEnumerable<LedgerEntry> ReadRecentAsync(
+        IReadOnlyCollection<string> hospitals,
+        DateTimeOffset settledSince,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (hospitals.Count == 0)
+        {
+            yield break;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT {MovementColumns}, {EntryColumns}
+            FROM claims_ledger l
+            WHERE l.hospital_id = ANY(@hospitals) AND l.settled_at >= @since
+            ORDER BY l.position
+            """, connection);
+        command.Parameters.AddWithValue("hospitals", hospitals.ToArray());
+        command.Parameters.AddWithValue("since", settledSince.ToUniversalTime());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return EntryOf(reader);
+        }
+    }
+
+    public async Task<DateTimeOffset?> LatestSettlementAsync(IReadOnlyCollection<string> hospitals, CancellationToken cancellationToken = default)
+    {
+        if (hospitals.Count == 0)
+        {
+            return null;
+        }
+
+        // One backwards probe of (hospital_id, settled_at) per hospital.
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT max((SELECT l.settled_at FROM claims_ledger l WHERE l.hospital_id = h ORDER BY l.settled_at DESC LIMIT 1))
+            FROM unnest(@hospitals) AS h
+            """);
+        command.Parameters.AddWithValue("hospitals", hospitals.ToArray());
+        var latest = await command.ExecuteScalarAsync(cancellationToken);
+        return latest is DateTime utc ? new DateTimeOffset(utc, TimeSpan.Zero) : latest as DateTimeOffset?;
+    }
+
+    private const string MovementColumns = "l.hospital_id, l.hospital_seq, l.kind, l.budget_date, l.fund_paid, l.settled_at";
+
+    private const string EntryColumns = "l.body, l.patient_id";
+
+    private static FundMovement MovementOf(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetInt64(1),
+        ParseKind(reader.GetString(2)),
+        reader.GetFieldValue<DateOnly>(3),
+        reader.GetDecimal(4),
+        reader.GetFieldValue<DateTimeOffset>(5));
+
+    private static LedgerEntry EntryOf(NpgsqlDataReader reader)
+    {
+        var movement = MovementOf(reader);
+        using var body = JsonDocument.Parse(reader.GetString(6));
+        // The body passed validation on its way in; read back, it is the same event (the registry may have changed
+        // since, which must not unmake history, so every hospital counts as known here).
+        var claim = ClaimValidator.Validate(body.RootElement, _ => true).Claim
+            ?? throw new InvalidOperationException($"ledger row {movement.HospitalId}#{movement.HospitalSeq} no longer reads as a claim event");
+        return new LedgerEntry(movement, claim, reader.IsDBNull(7) ? null : reader.GetString(7));
     }
 
     private static async Task<Dictionary<string, KnownClaim>> KnownClaimsAsync(
@@ -100,7 +178,8 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
         await using var command = new NpgsqlCommand(
             """
             SELECT l.claim_id, l.fingerprint, l.kind, l.hospital_id, l.fund_paid, l.budget_date,
-                   (SELECT r.claim_id FROM claims_ledger r WHERE r.reverses_claim_id = l.claim_id)
+                   (SELECT r.claim_id FROM claims_ledger r WHERE r.reverses_claim_id = l.claim_id),
+                   l.patient_id
             FROM unnest(@ids) AS wanted(claim_id)
             JOIN claims_ledger l ON l.claim_id = wanted.claim_id
             """, connection, transaction);
@@ -117,7 +196,8 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
                 reader.GetString(3),
                 reader.GetDecimal(4),
                 reader.GetFieldValue<DateOnly>(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6));
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7));
         }
 
         return known;
@@ -146,7 +226,7 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
     private static async Task CopyRowsAsync(NpgsqlConnection connection, IReadOnlyList<PendingRow> rows, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY claims_ledger (claim_id, kind, reverses_claim_id, hospital_id, hospital_seq, settled_at, budget_date, fund_paid, fingerprint, body) FROM STDIN (FORMAT BINARY)",
+            "COPY claims_ledger (claim_id, kind, reverses_claim_id, hospital_id, hospital_seq, settled_at, budget_date, fund_paid, fingerprint, body, patient_id) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         foreach (var row in rows)
         {
@@ -170,6 +250,14 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
             await importer.WriteAsync(row.Movement.FundPaid, NpgsqlDbType.Numeric, cancellationToken);
             await importer.WriteAsync(row.Submission.Fingerprint, NpgsqlDbType.Bytea, cancellationToken);
             await importer.WriteAsync(row.Submission.Body, NpgsqlDbType.Jsonb, cancellationToken);
+            if (row.PatientId is { } patientId)
+            {
+                await importer.WriteAsync(patientId, NpgsqlDbType.Text, cancellationToken);
+            }
+            else
+            {
+                await importer.WriteNullAsync(cancellationToken);
+            }
         }
 
         await importer.CompleteAsync(cancellationToken);

@@ -1,5 +1,7 @@
 using Monitoring.Dashboard.Funds;
 using Monitoring.Funds;
+using Monitoring.Funds.Snapshots;
+using Monitoring.Pace;
 using Monitoring.Registry;
 using Monitoring.Testing;
 
@@ -18,7 +20,7 @@ public sealed class FundSnapshotTests
             [new MonthTotal(202512, 1000m, 1, 0), new MonthTotal(202601, 250.5m, 3, 1), new MonthTotal(202602, 100m, 1, 0)],
             new DateTimeOffset(2026, 2, 3, 0, 0, 0, TimeSpan.FromHours(8)));
 
-        var snapshot = FundSnapshot.Of(profile.Status(balance, pace: null, yearEnd: null));
+        var snapshot = FundSnapshot.Of(FundAccountStatus.Of(profile, balance, pace: null, yearEnd: null));
 
         Assert.Equal(("alliance", "tight", 300_000_000m, "530900"), (snapshot.Level, snapshot.AllianceType, snapshot.AnnualBudget, snapshot.RegionId));
         Assert.Equal((350.5m, 3L), (snapshot.FundPaid, snapshot.ClaimsCounted));

@@ -1,5 +1,6 @@
 using Monitoring.Claims;
 using Monitoring.Funds;
+using Monitoring.Funds.Snapshots;
 using Monitoring.Ledger;
 
 namespace Monitoring.Grains.Tests.Funds;

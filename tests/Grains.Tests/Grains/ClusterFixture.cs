@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using Monitoring.Alerts;
+using Monitoring.Dispatch;
 using Monitoring.Funds;
-using Monitoring.Grains;
 using Monitoring.Ledger;
-using Monitoring.Options;
+using Monitoring.Publishing;
 using Monitoring.Registry;
+using Monitoring.Storage;
 using Orleans.TestingHost;
 
 namespace Monitoring.Grains.Tests.Grains;
@@ -22,7 +22,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public RegistryCatalog Registry => SiloServices.GetRequiredService<RegistryCatalog>();
 
-    public RecordingSinks Sinks => SiloServices.GetRequiredService<RecordingSinks>();
+    public RecordingPublisher Sinks => SiloServices.GetRequiredService<RecordingPublisher>();
 
     public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
 
@@ -33,14 +33,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.AddMemoryGrainStorage(GrainStorage.FundState);
+            silo.Services.AddMonitoringCore();
             silo.Services.AddSingleton<IClaimsLedger, InMemoryClaimsLedger>();
-            silo.Services.AddSingleton<RegistryCatalog>();
-            silo.Services.AddSingleton<ClaimDispatcher>();
-            silo.Services.AddSingleton<RecordingSinks>();
-            silo.Services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<RecordingSinks>());
-            silo.Services.AddSingleton<IFundStatusSink>(sp => sp.GetRequiredService<RecordingSinks>());
-            silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddSingleton<FundAccountTools>();
+            silo.Services.AddSingleton<RecordingPublisher>();
+            silo.Services.AddSingleton<IPublisher>(sp => sp.GetRequiredService<RecordingPublisher>());
             // Small, so that tests cross checkpoints.
             silo.Services.Configure<CheckpointOptions>(o =>
             {

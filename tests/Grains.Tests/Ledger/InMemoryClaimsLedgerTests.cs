@@ -27,11 +27,11 @@ public sealed class InMemoryClaimsLedgerTests
     }
 
     [Fact]
-    public async Task Positions_follow_append_order()
+    public async Task Accepted_rows_follow_append_order()
     {
         var ledger = new InMemoryClaimsLedger();
         var first = await ledger.AppendAsync([Settlement(0, "A", "H1", 1)]);
         var second = await ledger.AppendAsync([Settlement(0, "B", "H2", 1), Settlement(1, "C", "H1", 1)]);
-        Assert.Equal([1L, 2L, 3L], first.Accepted.Concat(second.Accepted).Select(e => e.Position));
+        Assert.Equal([("A", 1L), ("B", 1L), ("C", 2L)], first.Accepted.Concat(second.Accepted).Select(e => (e.Claim.ClaimId, e.Movement.HospitalSeq)));
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Monitoring.Alerts;
-using Monitoring.Funds;
-using Monitoring.Options;
+using Monitoring.Registry;
 using Monitoring.Pace;
 
 namespace Monitoring.Grains.Tests.Pace;

@@ -1,5 +1,4 @@
 using Monitoring.Alerts;
-using Monitoring.Options;
 using Monitoring.Pace;
 
 namespace Monitoring.Grains.Tests.Pace;
@@ -82,7 +81,7 @@ public sealed class BudgetPaceTests
     [InlineData(0.10, AlertSeverity.Warning)]
     public void Gap_thresholds_are_five_and_ten_points(double gap, AlertSeverity? expected)
     {
-        var reading = new Monitoring.Funds.PaceReading(new DateOnly(2026, 6, 1), 100, 0, 0, 0.4m + (decimal)gap, 0.4m, 100, 1.0m, null);
+        var reading = new PaceReading(new DateOnly(2026, 6, 1), 100, 0, 0, 0.4m + (decimal)gap, 0.4m, 100, 1.0m, null);
         Assert.Equal(expected, BudgetPace.LevelOf(reading, Defaults, easing: 0));
     }
 }

@@ -1,6 +1,5 @@
 using Monitoring.Alerts;
-using Monitoring.Funds;
-using Monitoring.Options;
+using Monitoring.Registry;
 using Monitoring.Pace;
 
 namespace Monitoring.Grains.Tests.Pace;

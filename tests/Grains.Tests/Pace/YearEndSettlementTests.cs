@@ -1,4 +1,3 @@
-using Monitoring.Options;
 using Monitoring.Pace;
 
 namespace Monitoring.Grains.Tests.Pace;

@@ -41,7 +41,7 @@ public sealed class PostgresClaimsLedgerTests(PostgresServer postgres)
         Assert.Equal(1, again.Duplicates);
         Assert.Equal(1, Assert.Single(again.Rejected).Index);
         var accepted = Assert.Single(again.Accepted);
-        Assert.Equal(("C", 3L, 3L), (accepted.Claim.ClaimId, accepted.Movement.HospitalSeq, accepted.Position));
+        Assert.Equal(("C", 3L, 3L), (accepted.Claim.ClaimId, accepted.Movement.HospitalSeq, accepted.Movement.HospitalSeq));
     }
 
     [Fact]

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Monitoring.Access;
 using Monitoring.Alerts;
-using Monitoring.Dashboard.Push;
 using Monitoring.Dashboard.Security;
+using Monitoring.Publishing;
 using Monitoring.Silo.Tests.Hosting;
 using Monitoring.Testing;
 
@@ -27,7 +27,7 @@ public sealed class AlertPushTests(EmbeddedHostFixture fixture) : IClassFixture<
 
     private RunningHost Host => fixture.Host;
 
-    private IMonitoringPush Push => Host.Services.GetRequiredService<IMonitoringPush>();
+    private IPublisher Push => Host.Services.GetRequiredService<IPublisher>();
 
     [Fact]
     public async Task Alert_about_hospital_A_reaches_A_and_its_county_regulator_but_never_hospital_B()
@@ -38,7 +38,7 @@ public sealed class AlertPushTests(EmbeddedHostFixture fixture) : IClassFixture<
         var aboutA = AlertAbout(County, HospitalA);
         var markerForB = AlertAbout(County, HospitalB);
 
-        await Push.AlertsAsync([aboutA, markerForB]);
+        await Push.RaiseAsync([aboutA, markerForB]);
 
         await hospitalA.WaitForAsync("alert", HasId(aboutA));
         await countyRegulator.WaitForAsync("alert", HasId(aboutA));
@@ -54,7 +54,7 @@ public sealed class AlertPushTests(EmbeddedHostFixture fixture) : IClassFixture<
         var aboutA = AlertAbout(County, HospitalA);
         var markerForOtherCounty = AlertAbout(OtherCounty, hospitalId: null);
 
-        await Push.AlertsAsync([aboutA, markerForOtherCounty]);
+        await Push.RaiseAsync([aboutA, markerForOtherCounty]);
 
         await regionRegulator.WaitForAsync("alert", HasId(aboutA));
         await otherCounty.WaitForAsync("alert", HasId(markerForOtherCounty));
@@ -67,7 +67,7 @@ public sealed class AlertPushTests(EmbeddedHostFixture fixture) : IClassFixture<
         await using var admin = await HubListener.ConnectAsync(Host, Host.Token(AccessScope.Admin));
         var alert = AlertAbout(County, HospitalA);
 
-        await Push.AlertsAsync([alert]);
+        await Push.RaiseAsync([alert]);
 
         var document = await admin.WaitForAsync("alert", HasId(alert));
         Assert.Equal("split-hospitalization", document.GetProperty("kind").GetString());
@@ -121,6 +121,7 @@ public sealed class AlertPushTests(EmbeddedHostFixture fixture) : IClassFixture<
         SubjectLevel = hospitalId is null ? "county" : "hospital",
         SubjectId = hospitalId ?? countyId,
         CountyId = countyId,
+        RegionId = Region,
         HospitalId = hospitalId,
         RaisedAt = DateTimeOffset.UtcNow,
         AsOf = new DateTimeOffset(2026, 3, 14, 10, 0, 0, TimeSpan.FromHours(8)),

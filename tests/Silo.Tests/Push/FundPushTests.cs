@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Access;
-using Monitoring.Funds;
+using Monitoring.Publishing;
+using Monitoring.Funds.Snapshots;
 using Monitoring.Silo.Tests.Hosting;
 using Monitoring.Testing;
 
@@ -21,7 +22,7 @@ public sealed class FundPushTests(EmbeddedHostFixture fixture) : IClassFixture<E
 
     private RunningHost Host => fixture.Host;
 
-    private IFundStatusSink Sink => Host.Services.GetRequiredService<IFundStatusSink>();
+    private IPublisher Sink => Host.Services.GetRequiredService<IPublisher>();
 
     [Fact]
     public async Task Two_hundred_changes_of_one_account_within_a_second_arrive_as_at_most_three_ending_with_the_latest()
@@ -33,7 +34,7 @@ public sealed class FundPushTests(EmbeddedHostFixture fixture) : IClassFixture<E
         // Ten bursts of twenty over about 0.6 s: a busy hospital reporting after every small batch of claims.
         for (var i = 1; i <= 200; i++)
         {
-            Sink.Changed(StatusOf("hospital", account, claimsCounted: i));
+            Sink.FundChanged(StatusOf("hospital", account, claimsCounted: i));
             if (i % 20 == 0 && i < 200)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(60), TestContext.Current.CancellationToken);
@@ -57,15 +58,15 @@ public sealed class FundPushTests(EmbeddedHostFixture fixture) : IClassFixture<E
         await using var hospitalA = await HubListener.ConnectAsync(Host, Host.Token(AccessScope.HospitalRole, $"hospital:{HospitalA}"));
         await using var hospitalB = await HubListener.ConnectAsync(Host, Host.Token(AccessScope.HospitalRole, $"hospital:{HospitalB}"));
 
-        Sink.Changed(StatusOf("county", County, claimsCounted: 7));
-        Sink.Changed(StatusOf("hospital", HospitalA, claimsCounted: 1));
+        Sink.FundChanged(StatusOf("county", County, claimsCounted: 7));
+        Sink.FundChanged(StatusOf("hospital", HospitalA, claimsCounted: 1));
         await regionRegulator.WaitForAsync("fund", d => IsAccount(d, County));
         await regionRegulator.WaitForAsync("fund", d => IsAccount(d, HospitalA));
         await hospitalA.WaitForAsync("fund", d => IsAccount(d, HospitalA));
 
         // Markers, pushed after the documents above reached every connection they were going to reach.
-        Sink.Changed(StatusOf("hospital", HospitalA, claimsCounted: 2));
-        Sink.Changed(StatusOf("hospital", HospitalB, claimsCounted: 1));
+        Sink.FundChanged(StatusOf("hospital", HospitalA, claimsCounted: 2));
+        Sink.FundChanged(StatusOf("hospital", HospitalB, claimsCounted: 1));
         await hospitalA.WaitForAsync("fund", d => IsAccount(d, HospitalA) && d.GetProperty("claimsCounted").GetInt64() == 2);
         await hospitalB.WaitForAsync("fund", d => IsAccount(d, HospitalB));
 

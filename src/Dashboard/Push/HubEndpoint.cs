@@ -1,5 +1,0 @@
-namespace Monitoring.Dashboard.Push;
-
-/// <summary>A silo and the observer of its hub, as the hub list hands them to the push grains.</summary>
-[GenerateSerializer, Immutable]
-public sealed record HubEndpoint([property: Id(0)] SiloAddress Silo, [property: Id(1)] IMonitoringHubObserver Hub);

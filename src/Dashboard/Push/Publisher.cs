@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using Monitoring.Alerts;
+using Monitoring.Funds.Snapshots;
+using Monitoring.Publishing;
+using Monitoring.Telemetry;
+
+namespace Monitoring.Dashboard.Push;
+
+/// <summary>
+/// The one door (<see cref="IPublisher"/>): alerts are stored first (each id once) and only the newly stored or newly
+/// changed are pushed, so a finding re-raised by a replay is neither stored nor pushed twice; fund statuses go straight
+/// to this silo's push grain, which keeps the latest per account and sends it at a bounded rate.
+/// </summary>
+public sealed partial class Publisher(IAlertStore store, IGrainFactory grains, MonitoringMetrics metrics, ILogger<Publisher> logger) : IPublisher
+{
+    private IMonitoringPushGrain Push => grains.GetGrain<IMonitoringPushGrain>(0);
+
+    public async Task RaiseAsync(IReadOnlyList<Alert> alerts)
+    {
+        var added = await store.AddAsync(alerts);
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        metrics.AlertsRaised(added);
+        foreach (var alert in added)
+        {
+            LogAlert(logger, alert.Kind, alert.Transition, alert.Severity, alert.SubjectLevel, alert.SubjectId, alert.MessageEn);
+        }
+
+        await Push.PushAsync([.. added.Select(Publication.Of)]);
+    }
+
+    public async Task WithdrawAsync(IReadOnlyCollection<string> alertIds, IReadOnlyCollection<string> claimIds, string reason)
+    {
+        var withdrawn = await store.WithdrawAsync(alertIds, claimIds, reason);
+        if (withdrawn.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var alert in withdrawn)
+        {
+            LogWithdrawn(logger, alert.AlertId, alert.Kind, reason);
+        }
+
+        await Push.PushAsync([.. withdrawn.Select(Publication.Of)]);
+    }
+
+    public void FundChanged(FundStatus status) => Push.PushAsync([Publication.Of(status)]).AsTask().Ignore();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Kind} {Transition} {Severity} for {Level} {Subject}: {Message}")]
+    private static partial void LogAlert(ILogger logger, string kind, AlertTransition transition, AlertSeverity severity, string level, string subject, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} ({Kind}) withdrawn: {Reason}")]
+    private static partial void LogWithdrawn(ILogger logger, string alertId, string kind, string reason);
+}

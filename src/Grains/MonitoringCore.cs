@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitoring.Alerts;
+using Monitoring.Dispatch;
+using Monitoring.Funds;
+using Monitoring.Pace;
+using Monitoring.Registry;
+using Monitoring.Telemetry;
+
+namespace Monitoring;
+
+/// <summary>
+/// The silo's core services, registered once for the host and for the TestingHost alike: the registry, the dispatch
+/// and its consumers, the rules' options (validated at start-up) and the instruments. What differs between them —
+/// ledger, alert store, the publishing door, grain storage — each registers itself.
+/// </summary>
+public static class MonitoringCore
+{
+    public static IServiceCollection AddMonitoringCore(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MonitoringMetrics>();
+        services.AddSingleton<RegistryCatalog>();
+        services.AddSingleton<ClaimDispatcher>();
+        services.AddSingleton<PaceJudgement>();
+
+        // The consumers of every admitted batch; a new detector is one more line here.
+        services.AddSingleton<ILedgerConsumer, FundAccountsFeed>();
+        services.AddSingleton<ILedgerConsumer, ReversedClaimsFeed>();
+
+        services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
+            .Validate(o => o.MaxRowsBetween > 0 && o.Interval > TimeSpan.Zero && o.CatchUpInterval > TimeSpan.Zero,
+                "Monitoring:Checkpoint needs MaxRowsBetween > 0, Interval > 0 and CatchUpInterval > 0")
+            .ValidateOnStart();
+        services.AddOptions<BudgetPaceOptions>().BindConfiguration(BudgetPaceOptions.Section)
+            .Validate(o => o.Defaults.IsValid && o.Counties.Values.All(t => t.IsValid),
+                "Monitoring:Rules:BudgetPace needs 0 < notice < warning gap points, a critical projection above 100%, a hysteresis band below the notice gap and a projection window of 1..366 days")
+            .ValidateOnStart();
+        services.AddOptions<YearEndOptions>().BindConfiguration(YearEndOptions.Section)
+            .Validate(o => o.IsValid, "Monitoring:Rules:YearEnd surplus shares must be between 0 and 1")
+            .ValidateOnStart();
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using Monitoring.Alerts;
+using Monitoring.Funds.Snapshots;
+
+namespace Monitoring.Publishing;
+
+/// <summary>
+/// The one door through which grains tell people something: alerts are stored (each id once) and then pushed to every
+/// silo's hub; fund statuses are pushed, coalesced per account. A grain awaits the door only for storage, never for a hub.
+/// </summary>
+public interface IPublisher
+{
+    /// <summary>Stores the alerts and pushes those newly stored; a finding re-raised by a replay goes nowhere.</summary>
+    Task RaiseAsync(IReadOnlyList<Alert> alerts);
+
+    /// <summary>
+    /// Withdraws the alerts with these ids or resting on these claims (a reversal undid them) and pushes each once as
+    /// it now reads.
+    /// </summary>
+    Task WithdrawAsync(IReadOnlyCollection<string> alertIds, IReadOnlyCollection<string> claimIds, string reason);
+
+    /// <summary>A fund account's status changed. Never blocks: only the latest per account is pushed, at a bounded rate.</summary>
+    void FundChanged(FundStatus status);
+}

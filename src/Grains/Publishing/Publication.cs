@@ -1,0 +1,31 @@
+using Monitoring.Alerts;
+using Monitoring.Funds.Snapshots;
+
+namespace Monitoring.Publishing;
+
+/// <summary>
+/// One thing the system tells people, in the envelope every push carries: an alert (new, or changed, e.g. withdrawn)
+/// or a fund account's latest status. Exactly one of the two is set; routing reads <see cref="CountyId"/>,
+/// <see cref="RegionId"/> and <see cref="HospitalId"/>, so no hub needs the registry to decide who may see it.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record Publication
+{
+    [Id(0)] public Alert? Alert { get; init; }
+
+    [Id(1)] public FundStatus? Fund { get; init; }
+
+    public static Publication Of(Alert alert) => new() { Alert = alert };
+
+    public static Publication Of(FundStatus status) => new() { Fund = status };
+
+    public string CountyId => Alert?.CountyId ?? Fund!.CountyId;
+
+    public string? RegionId => Alert is { } alert ? alert.RegionId : Fund!.RegionId;
+
+    /// <summary>The hospital that may see it: the one an alert is about, or a hospital's own fund status.</summary>
+    public string? HospitalId => Alert is { } alert ? alert.HospitalId : Fund!.Level == Registry.FundLevel.Hospital ? Fund.Id : null;
+
+    /// <summary>Publications with the same key replace each other while waiting to be pushed: a fund's latest status wins.</summary>
+    public (string Kind, string Id)? CoalescingKey => Fund is { } fund ? (fund.Level, fund.Id) : null;
+}

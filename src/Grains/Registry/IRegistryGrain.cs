@@ -1,0 +1,16 @@
+namespace Monitoring.Registry;
+
+/// <summary>The one registry in force for the cluster (key 0), kept as the document an admin sent.</summary>
+public interface IRegistryGrain : IGrainWithIntegerKey
+{
+    Task<long> GetVersionAsync();
+
+    Task<RegistryRevision> GetAsync();
+
+    /// <summary>Replaces the whole registry; the document must already have passed <see cref="Registry.RegistryParser"/>.</summary>
+    Task<long> ReplaceAsync(string json);
+}
+
+/// <summary>A registry document and its version.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RegistryRevision([property: Id(0)] long Version, [property: Id(1)] string? Json);
