@@ -40,4 +40,7 @@ public sealed record Alert
 
     /// <summary>The alliance the subject belongs to, if any: lets an alliance-level view filter without the registry.</summary>
     [Id(16)] public string? AllianceId { get; init; }
+
+    /// <summary>The region of <see cref="CountyId"/>, so the push can reach the region's group without a registry lookup.</summary>
+    [Id(17)] public string? RegionId { get; init; }
 }
