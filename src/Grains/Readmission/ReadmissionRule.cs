@@ -45,7 +45,7 @@ public static class ReadmissionRule
             severity++;
         }
 
-        return new SplitFinding(interval, severity, sameCategory, sameAdrg, aggravations, Trusted(norm, t));
+        return new SplitFinding(interval, t.WindowDays, severity, sameCategory, sameAdrg, aggravations, Trusted(norm, t));
     }
 
     /// <summary>

@@ -3,11 +3,13 @@ using Monitoring.Alerts;
 namespace Monitoring.Readmission;
 
 /// <summary>
-/// Why two consecutive stays of a patient look like one episode split in two: the interval, which parts of the rule
-/// matched, the aggravating signs and the DRG norm they were judged against (null when none was trusted).
+/// Why two consecutive stays of a patient look like one episode split in two: the interval and the window it fell
+/// in, which parts of the rule matched, the aggravating signs and the DRG norm they were judged against (null when
+/// none was trusted).
 /// </summary>
 public sealed record SplitFinding(
     int IntervalDays,
+    int WindowDays,
     AlertSeverity Severity,
     bool SameDiagnosisCategory,
     bool SameAdrg,
