@@ -8,7 +8,7 @@ namespace Monitoring.Readmission;
 public sealed class HospitalReadmissionCounts(int windowDays)
 {
     private readonly Dictionary<int, (int Discharges, int Pairs)> _days = [];
-    private int _latest = int.MinValue;
+    private int? _latest;
 
     public int WindowDays { get; } = windowDays;
 
@@ -46,10 +46,10 @@ public sealed class HospitalReadmissionCounts(int windowDays)
 
         _days.TryGetValue(key, out var counts);
         _days[key] = (counts.Discharges + discharges, counts.Pairs + pairs);
-        if (key > _latest)
+        if (_latest is not { } latest || key > latest)
         {
             _latest = key;
-            foreach (var old in _days.Keys.Where(d => d <= _latest - WindowDays).ToList())
+            foreach (var old in _days.Keys.Where(d => d <= key - WindowDays).ToList())
             {
                 _days.Remove(old);
             }
