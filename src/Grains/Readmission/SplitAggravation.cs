@@ -6,7 +6,7 @@ public enum SplitAggravation
 {
     None = 0,
 
-    /// <summary>The first stay ended by 非医嘱离院 (disposition 4): a discharge on paper that the patient "chose".</summary>
+    /// <summary>The first stay ended against medical advice (disposition 4): a discharge on paper that the patient "chose".</summary>
     NonMedicalAdviceDischarge = 1,
 
     /// <summary>The first stay was much shorter than its DRG's usual stay: cut short to be continued.</summary>

@@ -1,7 +1,7 @@
 namespace Monitoring.Readmission;
 
 /// <summary>
-/// The recent stays of every patient at one place — an alliance (医共体), or a hospital outside any alliance — and
+/// The recent stays of every patient at one place — an alliance, or a hospital outside any alliance — and
 /// the suspect pairs among them. A patient's stays are kept in order of (admission, discharge, claim id) and only
 /// neighbours are compared, so a stay settled late between two others takes their pair over.
 /// The pairs held depend only on the stays held; the severity of a pair depends on the DRG norms when it was
@@ -54,7 +54,7 @@ public sealed class StayWindow(ReadmissionThresholds thresholds)
         return changes;
     }
 
-    /// <summary>Takes out a reversed stay (冲销): its pairs are withdrawn, and its neighbours may become a pair.</summary>
+    /// <summary>Takes out a reversed stay: its pairs are withdrawn, and its neighbours may become a pair.</summary>
     public PairChanges Reverse(string patientId, string claimId)
     {
         var before = _patients.TryGetValue(patientId, out var held) ? held : [];
