@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+using Monitoring.Alerts;
+using Monitoring.Claims;
+using Monitoring.Registry;
+
+namespace Monitoring.Readmission;
+
+/// <summary>
+/// Words and evidence of the split-hospitalization alerts: a sentence in Chinese and English an inspector can act
+/// on, and the two stays behind it. Ids derive from what an alert is about (the two claims; or the hospital, day and
+/// transition), so judging the same claims again yields the same alert, which the store keeps once. The patient's
+/// pseudonym is in the evidence only: the message also goes to the hospital.
+/// </summary>
+public static class ReadmissionAlerts
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The alert for a suspect pair, addressed to the hospital that admitted the patient again.</summary>
+    public static Alert Pair(SuspiciousPair pair, HospitalPlacement secondPlace, HospitalPlacement firstPlace,
+        Func<string, string?> hospitalName, DateTimeOffset now)
+    {
+        var (first, second, finding) = (pair.First, pair.Second, pair.Finding);
+        var nameA = hospitalName(first.HospitalId) ?? first.HospitalId;
+        var nameB = hospitalName(second.HospitalId) ?? second.HospitalId;
+        var fundPaid = Yuan(first.FundPaid + second.FundPaid);
+        var (partsZh, partsEn) = (finding.SameDiagnosisCategory, finding.SameAdrg) switch
+        {
+            (true, true) => ($"同一病种（{first.DiagnosisCategory}）、同一 ADRG（{first.Adrg}）", $"same diagnosis category ({first.DiagnosisCategory}) and same ADRG ({first.Adrg})"),
+            (true, false) => ($"同一病种（{first.DiagnosisCategory}）", $"same diagnosis category ({first.DiagnosisCategory})"),
+            _ => ($"同一 ADRG（{first.Adrg}）", $"same ADRG ({first.Adrg})"),
+        };
+        var (signsZh, signsEn) = Signs(pair);
+        var zh = $"疑似分解住院：患者于{nameA}出院（{Day(first.Discharge)}，{first.PrincipalDiagnosis}）后 {finding.IntervalDays} 天再次入住{nameB}"
+            + $"（{Day(second.Admission)}，{second.PrincipalDiagnosis}），{partsZh}，两次结算统筹支付共 {fundPaid} 元{signsZh}，请核查病历。";
+        var en = $"Suspected split hospitalization: patient discharged from {nameA} on {Day(first.Discharge)} ({first.PrincipalDiagnosis}) "
+            + $"and readmitted to {nameB} {finding.IntervalDays} days later on {Day(second.Admission)} ({second.PrincipalDiagnosis}), {partsEn}; "
+            + $"fund paid ¥{fundPaid} in total for the two settlements{signsEn}; check the medical records.";
+        var evidence = new
+        {
+            patientId = pair.PatientId,
+            intervalDays = finding.IntervalDays,
+            windowDays = finding.WindowDays,
+            sameDiagnosisCategory = finding.SameDiagnosisCategory,
+            sameAdrg = finding.SameAdrg,
+            aggravations = finding.AggravationCodes,
+            norm = finding.Norm is { } norm
+                ? new { drgCode = first.DrgCode, cases = norm.Cases, meanLengthOfStay = Math.Round(norm.MeanLengthOfStay, 2), meanTotalCost = norm.MeanTotalCost }
+                : null,
+            first = StayEvidence(first, firstPlace, hospitalName),
+            second = StayEvidence(second, secondPlace, hospitalName),
+        };
+        return new Alert
+        {
+            AlertId = $"{AlertKinds.SplitHospitalization}/pair/{pair.PairKey}",
+            Kind = AlertKinds.SplitHospitalization,
+            Severity = finding.Severity,
+            Transition = AlertTransition.Raised,
+            SubjectLevel = "hospital",
+            SubjectId = second.HospitalId,
+            CountyId = secondPlace.CountyId,
+            RegionId = secondPlace.RegionId,
+            AllianceId = secondPlace.AllianceId,
+            HospitalId = second.HospitalId,
+            RaisedAt = now,
+            AsOf = pair.KnownAt,
+            MessageZh = zh,
+            MessageEn = en,
+            ClaimIds = [first.ClaimId, second.ClaimId],
+            DrgCodes = [.. new[] { first.DrgCode, second.DrgCode }.OfType<string>().Distinct()],
+            EvidenceJson = JsonSerializer.Serialize(evidence, Json),
+        };
+    }
+
+    private static object StayEvidence(Stay stay, HospitalPlacement place, Func<string, string?> hospitalName) => new
+    {
+        claimId = stay.ClaimId,
+        hospitalId = stay.HospitalId,
+        hospitalName = hospitalName(stay.HospitalId),
+        allianceId = place.AllianceId,
+        admissionDate = stay.Admission,
+        dischargeDate = stay.Discharge,
+        lengthOfStay = stay.LengthOfStay,
+        principalDiagnosis = stay.PrincipalDiagnosis,
+        drgCode = stay.DrgCode,
+        disposition = stay.Disposition == Stay.UnknownDisposition ? null : stay.Disposition.ToString(),
+        totalCost = stay.TotalCost,
+        fundPaid = stay.FundPaid,
+        settledAt = stay.SettledAt,
+    };
+
+    private static (string Zh, string En) Signs(SuspiciousPair pair)
+    {
+        var (first, second, finding) = (pair.First, pair.Second, pair.Finding);
+        var zh = new List<string>();
+        var en = new List<string>();
+        if (finding.Aggravations.HasFlag(SplitAggravation.NonMedicalAdviceDischarge))
+        {
+            zh.Add("首次住院为非医嘱离院");
+            en.Add("the first stay ended against medical advice");
+        }
+
+        if (finding.Norm is { } norm && finding.Aggravations.HasFlag(SplitAggravation.ShortFirstStay))
+        {
+            var mean = norm.MeanLengthOfStay.ToString("0.#", CultureInfo.InvariantCulture);
+            zh.Add($"首次住院 {first.LengthOfStay} 天，明显短于 {first.DrgCode} 平均住院日 {mean} 天");
+            en.Add($"the first stay lasted {first.LengthOfStay} days against {mean} usual for {first.DrgCode}");
+        }
+
+        if (finding.Norm is { } usual && finding.Aggravations.HasFlag(SplitAggravation.CombinedCostWithinOneStay))
+        {
+            zh.Add($"两次总费用 {Yuan(first.TotalCost + second.TotalCost)} 元未超过 {first.DrgCode} 一次住院平均费用 {Yuan(usual.MeanTotalCost)} 元");
+            en.Add($"both stays together cost ¥{Yuan(first.TotalCost + second.TotalCost)}, no more than one usual {first.DrgCode} stay (¥{Yuan(usual.MeanTotalCost)})");
+        }
+
+        return zh.Count == 0 ? ("", "") : ("；" + string.Join("；", zh), "; " + string.Join("; ", en));
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Yuan(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The alert on a hospital's readmission rate against its peers', raised or cleared as of the end of
+    /// <paramref name="asOfDay"/> in settlement time.
+    /// </summary>
+    public static Alert Rate(HospitalPlacement place, string? hospitalName, DateOnly asOfDay, ReadmissionRate rate,
+        PeerComparison peers, AlertTransition transition, ReadmissionThresholds t, DateTimeOffset now)
+    {
+        var name = hospitalName ?? place.HospitalId;
+        var threshold = ReadmissionRateAlarm.Threshold(peers.Median, t);
+        var (ratePercent, medianPercent, thresholdPercent) = (Percent(rate.Rate), Percent(peers.Median), Percent(threshold));
+        var (zh, en) = transition == AlertTransition.Cleared
+            ? ($"{name}：近 {t.RateWindowDays} 天 {t.WindowDays} 日内再入院率 {ratePercent}（{rate.Pairs}/{rate.Discharges}）已回落，同级医疗机构中位数 {medianPercent}，预警解除。",
+               $"{name}: the {t.WindowDays}-day readmission rate over the last {t.RateWindowDays} days is back to {ratePercent} ({rate.Pairs}/{rate.Discharges}) against a peer median of {medianPercent}; cleared.")
+            : ($"{name}：近 {t.RateWindowDays} 天 {t.WindowDays} 日内再入院率 {ratePercent}（{rate.Discharges} 例出院中 {rate.Pairs} 例疑似分解住院），同级医疗机构中位数 {medianPercent}（{peers.Peers} 家），超过预警线 {thresholdPercent}，请核查是否存在分解住院。",
+               $"{name}: {t.WindowDays}-day readmission rate {ratePercent} over the last {t.RateWindowDays} days ({rate.Pairs} suspect readmissions in {rate.Discharges} discharges) against a median of {medianPercent} among {peers.Peers} peers of the same level, above the threshold of {thresholdPercent}; check for split hospitalization.");
+        var evidence = new
+        {
+            rate = Math.Round(rate.Rate, 6),
+            discharges = rate.Discharges,
+            pairs = rate.Pairs,
+            peerMedian = Math.Round(peers.Median, 6),
+            peers = peers.Peers,
+            threshold = Math.Round(threshold, 6),
+            hysteresisPoints = t.RateHysteresisPoints,
+            windowDays = t.RateWindowDays,
+            readmissionWindowDays = t.WindowDays,
+        };
+        return new Alert
+        {
+            AlertId = $"{AlertKinds.SplitHospitalization}/rate/{place.HospitalId}/{asOfDay.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}/{transition.ToString().ToLowerInvariant()}",
+            Kind = AlertKinds.SplitHospitalization,
+            Severity = transition == AlertTransition.Cleared ? AlertSeverity.Notice : AlertSeverity.Warning,
+            Transition = transition,
+            SubjectLevel = "hospital",
+            SubjectId = place.HospitalId,
+            CountyId = place.CountyId,
+            RegionId = place.RegionId,
+            AllianceId = place.AllianceId,
+            HospitalId = place.HospitalId,
+            RaisedAt = now,
+            AsOf = new DateTimeOffset(asOfDay.ToDateTime(new TimeOnly(23, 59, 59)), BudgetClock.ChinaOffset),
+            MessageZh = zh,
+            MessageEn = en,
+            EvidenceJson = JsonSerializer.Serialize(evidence, Json),
+        };
+    }
+
+    private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,10 @@
+namespace Monitoring.Readmission;
+
+/// <summary>
+/// 再入院率: a hospital's 15-day readmission rate over the rate window — suspect pairs whose second stay it settled,
+/// per discharge it settled.
+/// </summary>
+public sealed record ReadmissionRate(int Discharges, int Pairs)
+{
+    public double Rate => Discharges > 0 ? (double)Pairs / Discharges : 0;
+}

@@ -1,0 +1,26 @@
+using Monitoring.Alerts;
+
+namespace Monitoring.Readmission;
+
+/// <summary>
+/// Why two consecutive stays of a patient look like one episode split in two: the interval and the window it fell
+/// in, which parts of the rule matched, the aggravating signs and the DRG norm they were judged against (null when
+/// none was trusted).
+/// </summary>
+public sealed record SplitFinding(
+    int IntervalDays,
+    int WindowDays,
+    AlertSeverity Severity,
+    bool SameDiagnosisCategory,
+    bool SameAdrg,
+    SplitAggravation Aggravations,
+    DrgNorm? Norm)
+{
+    /// <summary>The aggravations as the codes the evidence uses.</summary>
+    public IReadOnlyList<string> AggravationCodes =>
+    [
+        .. Aggravations.HasFlag(SplitAggravation.NonMedicalAdviceDischarge) ? ["non-medical-advice-discharge"] : Array.Empty<string>(),
+        .. Aggravations.HasFlag(SplitAggravation.ShortFirstStay) ? ["short-first-stay"] : Array.Empty<string>(),
+        .. Aggravations.HasFlag(SplitAggravation.CombinedCostWithinOneStay) ? ["combined-cost-within-one-stay"] : Array.Empty<string>(),
+    ];
+}
