@@ -4,6 +4,7 @@ using Monitoring.Alerts;
 using Monitoring.Dispatch;
 using Monitoring.Funds;
 using Monitoring.Pace;
+using Monitoring.Readmission;
 using Monitoring.Registry;
 using Monitoring.Telemetry;
 
@@ -28,6 +29,7 @@ public static class MonitoringCore
         // The consumers of every admitted batch; a new detector is one more line here.
         services.AddSingleton<ILedgerConsumer, FundAccountsFeed>();
         services.AddSingleton<ILedgerConsumer, ReversedClaimsFeed>();
+        services.AddSingleton<ILedgerConsumer, ReadmissionFeed>();
 
         services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
             .Validate(o => o.MaxRowsBetween > 0 && o.Interval > TimeSpan.Zero && o.CatchUpInterval > TimeSpan.Zero,
@@ -39,6 +41,10 @@ public static class MonitoringCore
             .ValidateOnStart();
         services.AddOptions<YearEndOptions>().BindConfiguration(YearEndOptions.Section)
             .Validate(o => o.IsValid, "Monitoring:Rules:YearEnd surplus shares must be between 0 and 1")
+            .ValidateOnStart();
+        services.AddOptions<ReadmissionOptions>().BindConfiguration(ReadmissionOptions.Section)
+            .Validate(o => o.IsValid,
+                "Monitoring:Rules:Readmission needs a window of 1..90 days, retention at least the window, severity bands within it, three-character planned-treatment categories, and rate thresholds above zero")
             .ValidateOnStart();
         return services;
     }

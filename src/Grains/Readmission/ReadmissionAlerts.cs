@@ -17,6 +17,9 @@ public static class ReadmissionAlerts
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>The alert for a suspect pair, addressed to the hospital that admitted the patient again.</summary>
+    /// <summary>The id of a pair's alert: derived from the two claims, so a replay or a rebuild finds the same one.</summary>
+    public static string PairAlertId(string pairKey) => $"{AlertKinds.SplitHospitalization}/pair/{pairKey}";
+
     public static Alert Pair(SuspiciousPair pair, HospitalPlacement secondPlace, HospitalPlacement firstPlace,
         Func<string, string?> hospitalName, DateTimeOffset now)
     {
@@ -52,7 +55,7 @@ public static class ReadmissionAlerts
         };
         return new Alert
         {
-            AlertId = $"{AlertKinds.SplitHospitalization}/pair/{pair.PairKey}",
+            AlertId = PairAlertId(pair.PairKey),
             Kind = AlertKinds.SplitHospitalization,
             Severity = finding.Severity,
             Transition = AlertTransition.Raised,

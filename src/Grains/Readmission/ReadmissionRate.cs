@@ -4,7 +4,8 @@ namespace Monitoring.Readmission;
 /// 再入院率: a hospital's 15-day readmission rate over the rate window — suspect pairs whose second stay it settled,
 /// per discharge it settled.
 /// </summary>
-public sealed record ReadmissionRate(int Discharges, int Pairs)
+[GenerateSerializer, Immutable]
+public sealed record ReadmissionRate([property: Id(0)] int Discharges, [property: Id(1)] int Pairs)
 {
     public double Rate => Discharges > 0 ? (double)Pairs / Discharges : 0;
 }
