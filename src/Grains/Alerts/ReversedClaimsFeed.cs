@@ -10,6 +10,9 @@ namespace Monitoring.Alerts;
 /// </summary>
 public sealed class ReversedClaimsFeed(IPublisher publisher) : ILedgerConsumer
 {
+    /// <summary>Why an alert was withdrawn when a claim it rests on was reversed.</summary>
+    public const string Reason = "claim-reversed";
+
     public string Name => "alert withdrawal on reversal";
 
     public async Task ConsumeAsync(AdmittedBatch batch)
@@ -17,7 +20,7 @@ public sealed class ReversedClaimsFeed(IPublisher publisher) : ILedgerConsumer
         var reversed = batch.Entries.Where(e => e.Claim.Kind == ClaimKind.Reversal).Select(e => e.Claim.ReversesClaimId!).ToList();
         if (reversed.Count > 0)
         {
-            await publisher.WithdrawAsync([], reversed, "claim-reversed");
+            await publisher.WithdrawAsync([], reversed, Reason);
         }
     }
 }

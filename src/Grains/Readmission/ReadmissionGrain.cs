@@ -28,6 +28,9 @@ public sealed class ReadmissionGrain(
     private StayWindow _window = null!;
     private DateOnly _watermark;
 
+    /// <summary>Why a pair's alert goes when a stay settled later falls between its two stays.</summary>
+    public const string SupersededReason = "superseded-by-a-stay-between";
+
     private string Key => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -62,7 +65,7 @@ public sealed class ReadmissionGrain(
     private async Task ApplyAsync(IReadOnlyList<LedgerEntry> rows, FundRegistry current)
     {
         var raised = new Dictionary<string, SuspiciousPair>(StringComparer.Ordinal);
-        var withdrawn = new HashSet<string>(StringComparer.Ordinal);
+        var withdrawn = new Dictionary<string, string>(StringComparer.Ordinal);
         var touched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
@@ -97,7 +100,7 @@ public sealed class ReadmissionGrain(
                 // A pair found and undone within one batch was never published: it simply goes.
                 if (!raised.Remove(pair.PairKey))
                 {
-                    withdrawn.Add(pair.PairKey);
+                    withdrawn[pair.PairKey] = row.Claim.Kind == ClaimKind.Reversal ? ReversedClaimsFeed.Reason : SupersededReason;
                 }
 
                 Counts(pair.Second.HospitalId).Paired(BudgetClock.BudgetDate(pair.KnownAt), -1);
@@ -111,9 +114,9 @@ public sealed class ReadmissionGrain(
                 pair, PlacementOf(pair.Second.HospitalId, current), PlacementOf(pair.First.HospitalId, current), Name(current), now))]);
         }
 
-        if (withdrawn.Count > 0)
+        foreach (var byReason in withdrawn.GroupBy(w => w.Value, w => w.Key))
         {
-            await publisher.WithdrawAsync([.. withdrawn.Select(ReadmissionAlerts.PairAlertId)], [], "superseded-by-a-later-stay");
+            await publisher.WithdrawAsync([.. byReason.Select(ReadmissionAlerts.PairAlertId)], [], byReason.Key);
         }
 
         _window.Evict(_watermark);
