@@ -10,6 +10,7 @@ namespace Monitoring.Dashboard.Tests.Browser;
 /// Each test starts its own host, so the claims one test posts never decide what another sees; the browser is shared.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class DashboardPageTests(BrowserFixture browser)
 {
     /// <summary>云县人民医院: hospital budget 180,000,000 yuan for 2026, member of the tight alliance YX-TIGHT.</summary>

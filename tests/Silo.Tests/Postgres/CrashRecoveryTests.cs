@@ -10,6 +10,7 @@ namespace Monitoring.Silo.Tests.Postgres;
 /// ledger and every balance equals what the ledger says — nothing acknowledged lost, nothing counted twice or half.
 /// </summary>
 [Collection("postgres")]
+[Trait("Category", "Postgres")]
 public sealed class CrashRecoveryTests(PostgresServer postgres)
 {
     private const int BatchSize = 250;

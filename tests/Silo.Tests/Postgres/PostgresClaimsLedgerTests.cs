@@ -9,6 +9,7 @@ namespace Monitoring.Silo.Tests.Postgres;
 
 /// <summary>The PostgreSQL ledger's own SQL: duplicates, conflicts, reversals and reads, on a migrated throwaway database.</summary>
 [Collection("postgres")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresClaimsLedgerTests(PostgresServer postgres)
 {
     private static readonly DateTimeOffset March = new(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(8));

@@ -6,6 +6,7 @@ namespace Monitoring.Silo.Tests.Postgres;
 
 /// <summary>The real host in PostgreSQL mode: ledger, grain storage, membership and reminders on a throwaway server.</summary>
 [Collection("postgres")]
+[Trait("Category", "Postgres")]
 public sealed class PostgresModeTests(PostgresServer postgres)
 {
     private static readonly string[] Alliance = ["H53092200001", "H53092200002", "H53092200003", "H53092200101"];

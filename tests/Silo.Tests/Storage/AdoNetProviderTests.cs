@@ -11,6 +11,7 @@ namespace Monitoring.Silo.Tests.Storage;
 /// migrations create: proof that the migrations honour the providers' contract.
 /// </summary>
 [Collection("postgres")]
+[Trait("Category", "Postgres")]
 public sealed class AdoNetProviderTests(PostgresServer postgres, ProbeSiloFixture cluster) : IClassFixture<ProbeSiloFixture>
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;

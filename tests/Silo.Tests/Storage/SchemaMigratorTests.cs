@@ -7,6 +7,7 @@ using Xunit;
 namespace Monitoring.Silo.Tests.Storage;
 
 [Collection("postgres")]
+[Trait("Category", "Postgres")]
 public sealed class SchemaMigratorTests(PostgresServer postgres)
 {
     private static readonly HashSet<string> OrleansMigrations =
