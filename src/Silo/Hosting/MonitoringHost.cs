@@ -6,6 +6,7 @@ using Monitoring.Dashboard.Alerts;
 using Monitoring.Dashboard.Funds;
 using Monitoring.Dashboard.Page;
 using Monitoring.Dashboard.Push;
+using Monitoring.Dashboard.Readmission;
 using Monitoring.Dashboard.Registry;
 using Monitoring.Dashboard.Security;
 using Monitoring.Funds;
@@ -89,6 +90,7 @@ public static class MonitoringHost
         app.MapRegistryApi();
         app.MapDashboardPage();
         app.MapFundsApi();
+        app.MapReadmissionApi();
         app.MapAlertsApi();
         app.MapMonitoringHub();
         return app;

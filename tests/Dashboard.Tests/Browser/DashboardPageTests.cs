@@ -56,6 +56,64 @@ public sealed class DashboardPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Selected_hospital_shows_its_readmission_rate_in_Chinese_and_English()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var firstDischarge = new DateOnly(2026, 3, 10);
+        var secondDischarge = firstDischarge.AddDays(8); // TestClaims admits 5 days before discharge: readmitted 3 days later.
+        await PostAsync(host, [
+            TestClaims.Settlement("readmit-1", PeopleHospital, new DateTimeOffset(2026, 3, 11, 10, 0, 0, TimeSpan.FromHours(8)), firstDischarge, 4_000m, 6_000m, "P-readmit"),
+            TestClaims.Settlement("readmit-2", PeopleHospital, new DateTimeOffset(2026, 3, 19, 10, 0, 0, TimeSpan.FromHours(8)), secondDischarge, 4_200m, 6_300m, "P-readmit"),
+        ]);
+        await WaitForStoredAlertAsync(host, PeopleHospital);
+        var page = await browser.NewPageAsync();
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
+        await OpenAsync(page, host, host.Token("regulator", "county:530922"));
+
+        await Row(page, "hospital", PeopleHospital).ClickAsync();
+
+        var block = page.Locator("#readmission");
+        await Expect(block).ToContainTextAsync("15日再入院率");
+        await Expect(block).ToContainTextAsync("近90天 15日内再入院率");
+        await Expect(block).ToContainTextAsync("疑似分解住院 1 例 / 出院 2 例");
+        await Expect(block).ToContainTextAsync("同级机构中位数");
+        await Expect(block.Locator("[data-figure='rate'] .kpi-value")).ToHaveTextAsync("50.00%");
+        await SaveScreenshotAsync(page, "readmission-zh.png");
+
+        await page.ClickAsync("#lang-en");
+
+        await Expect(block).ToContainTextAsync("15-day readmission rate");
+        await Expect(block).ToContainTextAsync("Suspected split stays 1 / discharges 2");
+        await Expect(block).ToContainTextAsync("Same-level peer median");
+        await SaveScreenshotAsync(page, "readmission-en.png");
+        Assert.Empty(scriptErrors);
+    }
+
+    [Fact]
+    public async Task Alerted_hospital_readmission_rate_is_highlighted()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var page = await browser.NewPageAsync();
+        // The alarm needs a region's worth of peers and discharges; the page only has to show the server's verdict.
+        await page.RouteAsync($"**/api/readmission/hospital/{PeopleHospital}", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            ContentType = "application/json",
+            Body = $$"""{"hospitalId":"{{PeopleHospital}}","asOf":"2026-03-19","windowDays":90,"discharges":412,"suspectPairs":37,"rate":0.0898,"peerMedian":0.031,"peers":4,"threshold":0.062,"alerted":true}""",
+        }));
+        await OpenAsync(page, host, host.Token("regulator", "county:530922"));
+
+        await Row(page, "hospital", PeopleHospital).ClickAsync();
+
+        var block = page.Locator("#readmission");
+        await Expect(block).ToHaveAttributeAsync("data-alerted", "true");
+        await Expect(block).ToContainTextAsync("疑似分解住院 37 例 / 出院 412 例");
+        await Expect(block.Locator("[data-figure='peerMedian'] .kpi-value")).ToHaveTextAsync("3.10%");
+        await Expect(block.Locator(".readmission-state.alerted")).ToContainTextAsync("明显高于同级机构，已预警（预警线 6.20%）");
+        await SaveScreenshotAsync(page, "readmission-alerted.png");
+    }
+
+    [Fact]
     public async Task Claims_that_push_a_hospital_over_budget_pace_bring_a_new_alert_and_move_its_gauge()
     {
         await using var host = await RunningHost.StartAsync();

@@ -1,10 +1,11 @@
 // The selected fund account: who it is, its pace (使用进度 vs 时间进度), its figures, its spend curve, and for an
-// alliance or hospital the year-end settlement preview (结余留用、超支自担).
+// alliance or hospital the year-end settlement preview (结余留用、超支自担); for a hospital its readmission rate.
 import { h, clear } from './dom.js';
 import { t, term, lang } from './i18n.js';
 import { money, moneyExact, percent, count, dateTime } from './format.js';
 import { gauge, paceOf, countyOf, keyOf } from './hierarchy.js';
 import { SpendChart } from './chart.js';
+import { renderReadmission } from './readmission.js';
 
 export class DetailView {
   constructor(container, font) {
@@ -16,8 +17,9 @@ export class DetailView {
     this.chartElement = h('div', { class: 'chart', id: 'spend-chart' });
     this.chartNote = h('p', { class: 'chart-note' });
     this.yearEnd = h('section', { class: 'year-end-section', id: 'year-end' });
+    this.readmission = h('section', { class: 'readmission-section', id: 'readmission', hidden: true });
     this.message = h('div', { class: 'notice-box' });
-    this.content = h('div', { id: 'detail-content' }, this.head, this.meter, this.kpis, this.chartTitle, this.chartElement, this.chartNote, this.yearEnd);
+    this.content = h('div', { id: 'detail-content' }, this.head, this.meter, this.kpis, this.chartTitle, this.chartElement, this.chartNote, this.readmission, this.yearEnd);
     clear(container).append(this.message, this.content);
     this.chart = new SpendChart(this.chartElement);
     this.showMessage(t('detail.pick'));
@@ -81,6 +83,8 @@ export class DetailView {
     this.chartTitle.textContent = t('chart.heading', { year: snapshot.fundYear });
     const flat = this.chart.show(snapshot, county?.monthlyProfile ?? null, this.font);
     this.chartNote.textContent = snapshot.annualBudget == null ? '' : flat ? t('chart.flatNote') : t('chart.profileNote');
+
+    renderReadmission(this.readmission, entity);
 
     clear(this.yearEnd);
     if (snapshot.yearEnd) {

@@ -164,6 +164,7 @@ function select(key) {
 
   board.redrawRow(entity);
   board.detail.show(entity, board.model);
+  loadReadmission(entity);
   history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${entity.level}/${encodeURIComponent(entity.id)}`);
 }
 
@@ -213,7 +214,10 @@ async function loadFunds(entities) {
     for (let entity = queue.shift(); entity && board === mine; entity = queue.shift()) {
       try {
         const snapshot = await session.getJson(mine.token, `api/funds/${entity.level}/${encodeURIComponent(entity.id)}`);
-        if (board === mine) applySnapshot(snapshot);
+        if (board !== mine) return;
+        applySnapshot(snapshot);
+        // The readmission rate moves with the same claims: refresh it with the selected hospital's fund.
+        if (entity.key === mine.selectedKey) loadReadmission(entity);
       } catch (error) {
         if (board !== mine) return;
         if (error.status === 401) {
@@ -227,6 +231,28 @@ async function loadFunds(entities) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(fetchConcurrency, queue.length) }, worker));
+}
+
+/** Fetches a hospital's readmission rate beside its peers' median; other levels have none. */
+async function loadReadmission(entity) {
+  const mine = board;
+  if (!entity || entity.level !== 'hospital' || !entity.readable) return;
+  try {
+    const standing = await session.getJson(mine.token, `api/readmission/hospital/${encodeURIComponent(entity.id)}`);
+    if (board !== mine) return;
+    entity.readmission = standing;
+    entity.readmissionError = null;
+  } catch (error) {
+    if (board !== mine) return;
+    if (error.status === 401) {
+      await signOut('signIn.expired');
+      return;
+    }
+
+    entity.readmissionError = error.message;
+  }
+
+  entityChanged(entity);
 }
 
 async function loadAlerts() {
@@ -286,6 +312,8 @@ function onAlert(doc) {
   if (entity?.allianceId) chain.push(keyOf('alliance', entity.allianceId));
   if (doc.countyId) chain.push(keyOf('county', doc.countyId));
   for (const key of chain) board.pendingRefresh.add(key);
+  // A split-hospitalization alert names the hospital readmitted to: when it is the selected one, its refresh below
+  // refetches the readmission rate too (loadFunds does, for the selected hospital).
   if (board.refreshTimer === null && board.pendingRefresh.size > 0) {
     board.refreshTimer = setTimeout(() => {
       if (!board) return;
