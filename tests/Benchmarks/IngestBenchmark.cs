@@ -29,20 +29,25 @@ public static class IngestBenchmark
 
         var copyRate = await RawCopyAsync(await postgres.CreateDatabaseAsync(), events, batch);
         var ingestRate = await HttpIngestAsync(await postgres.CreateDatabaseAsync(), batches, parallel, claims);
+        var withoutDetectors = await HttpIngestAsync(await postgres.CreateDatabaseAsync(), batches, parallel, claims,
+            "--Monitoring:Rules:Readmission:Enabled=false");
 
         Console.WriteLine($"raw binary COPY : {copyRate,12:N0} rows/s");
         Console.WriteLine($"HTTP ingest     : {ingestRate,12:N0} claims/s");
         Console.WriteLine($"ratio           : {ingestRate / copyRate,12:P1} of raw COPY (target >= 50%)");
+        Console.WriteLine($"detector off    : {withoutDetectors,12:N0} claims/s");
+        Console.WriteLine($"on vs off       : {ingestRate / withoutDetectors,12:P1} (target >= 80%)");
         return 0;
     }
 
-    private static async Task<double> HttpIngestAsync(string connection, IReadOnlyList<string> batches, int parallel, int claims)
+    private static async Task<double> HttpIngestAsync(string connection, IReadOnlyList<string> batches, int parallel, int claims, params string[] settings)
     {
-        await using var host = await RunningHost.StartAsync(
+        await using var host = await RunningHost.StartAsync([
             "--Monitoring:Storage:Provider=PostgreSql",
             $"--Monitoring:Storage:ConnectionString={connection}",
             "--Monitoring:Auth:SigningKey=benchmark-signing-key-benchmark-signing-key",
-            "--Logging:LogLevel:Default=Warning");
+            "--Logging:LogLevel:Default=Warning",
+            .. settings]);
         using var client = host.Ingest();
 
         // One small batch first, so that the timing below holds no JIT, pool or grain activation start-up.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Monitoring.Dispatch;
 
 namespace Monitoring.Readmission;
@@ -7,11 +8,11 @@ namespace Monitoring.Readmission;
 /// another member is a split too); a hospital outside any alliance has its own. A hospital the registry no longer
 /// places is left out: where it belongs is unknown, and a split is judged within a place.
 /// </summary>
-public sealed class ReadmissionFeed(IGrainFactory grains) : ILedgerConsumer
+public sealed class ReadmissionFeed(IGrainFactory grains, IOptions<ReadmissionOptions> options) : ILedgerConsumer
 {
     public string Name => "readmission";
 
-    public Task ConsumeAsync(AdmittedBatch batch) =>
+    public Task ConsumeAsync(AdmittedBatch batch) => !options.Value.Enabled ? Task.CompletedTask :
         Task.WhenAll(batch.ByHospital()
             .Where(h => h.Placement is not null)
             .GroupBy(h => h.Placement!.AllianceId ?? h.HospitalId, StringComparer.Ordinal)

@@ -9,6 +9,9 @@ public sealed class ReadmissionOptions
 {
     public const string Section = "Monitoring:Rules:Readmission";
 
+    /// <summary>Off only to measure what the detector costs; a regulator has no reason to turn it off.</summary>
+    public bool Enabled { get; set; } = true;
+
     public ReadmissionThresholds Defaults { get; set; } = new();
 
     public Dictionary<string, ReadmissionThresholds> Counties { get; set; } = [];
