@@ -1,6 +1,5 @@
 using Monitoring.Silo;
 using Monitoring.Silo.Commands;
-using Monitoring.Silo.Demo;
 
 // Verbs first (each prints its own usage); no verb runs the host.
 return args.FirstOrDefault() switch

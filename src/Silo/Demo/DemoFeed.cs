@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Monitoring.Demo;
 using Monitoring.Silo.Ingest;
 
 namespace Monitoring.Silo.Demo;

@@ -13,6 +13,7 @@ using Monitoring.Ledger;
 using Monitoring.Options;
 using Monitoring.Registry;
 using Monitoring.Silo.Alerts;
+using Monitoring.Demo;
 using Monitoring.Silo.Demo;
 using Monitoring.Silo.Ingest;
 using Monitoring.Silo.Storage;

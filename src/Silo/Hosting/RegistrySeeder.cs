@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.Extensions.Options;
 using Monitoring.Grains;
 using Monitoring.Registry;
-using Monitoring.Silo.Demo;
+using Monitoring.Demo;
 
 namespace Monitoring.Silo;
 

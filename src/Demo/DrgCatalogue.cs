@@ -1,4 +1,4 @@
-namespace Monitoring.Silo.Demo;
+namespace Monitoring.Demo;
 
 /// <summary>
 /// The CHS-DRG groups the demo feed settles, with what the stream needs to make a case of each: diagnoses,

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Monitoring.Demo;
 using Monitoring.Silo.Ingest;
 
-namespace Monitoring.Silo.Demo;
+namespace Monitoring.Silo.Commands;
 
 /// <summary>
 /// <c>demo</c> on the command line: writes the demo registry and a year of claims to files, or posts them to a running

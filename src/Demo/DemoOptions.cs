@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Monitoring.Silo.Demo;
+namespace Monitoring.Demo;
 
 /// <summary>
 /// The embedded demo feed (section <c>Monitoring:Demo</c>): which synthetic year it plays and how fast. Register with

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Monitoring.Silo.Demo;
+using Monitoring.Demo;
 
-namespace Monitoring.Silo.Tests.Demo;
+namespace Monitoring.Demo.Tests;
 
 /// <summary>One demo year, generated once for the tests that read it: a tenth of the default count keeps it quick.</summary>
 public sealed class DemoYearFixture

@@ -1,0 +1,5 @@
+namespace Monitoring.Demo;
+
+/// <summary>One planned case: when it is settled (China local ticks), where, and what it costs before scaling.</summary>
+internal readonly record struct CaseSlot(
+    long Ticks, int Order, int Hospital, int Adrg, int Severity, int Stay, bool Employee, decimal NaturalCost, decimal FundShare);
