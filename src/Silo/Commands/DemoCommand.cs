@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -14,44 +15,86 @@ namespace Monitoring.Silo.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    public const string Usage = """
-        usage: demo --out DIR [--claims N] [--seed S] [--year Y]
-               demo --post URL --token TOKEN [--claims N] [--batch N] [--registry [--admin-token TOKEN]] [--seed S] [--year Y]
+    public const string Name = "demo";
 
-          --out DIR            write DIR/registry.json and DIR/claims.ndjson
-          --post URL           post the claims as NDJSON batches to URL/api/claims
-          --token TOKEN        bearer token for posting claims (role ingest)
-          --registry           first PUT the demo registry to URL/api/registry
-          --admin-token TOKEN  bearer token for the registry (role admin); defaults to --token
-          --claims N           settlements in the year (default 200000)
-          --batch N            claims per posted batch, 1 to 10000 (default 1000)
-          --seed S             seed of the registry and the claims (default 2026)
-          --year Y             fund year (default 2026)
-        """;
+    /// <summary>The contract's limit on one batch of <c>POST /api/claims</c>.</summary>
+    private const int MaxBatch = 10_000;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <param name="args">the arguments after <c>demo</c> (a leading <c>demo</c> is skipped)</param>
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>
+        Verbs.RunAsync(args.Length > 0 && args[0] == Name ? args : [Name, .. args], cancellationToken);
+
+    public static Command Create()
     {
-        if (args.Any(a => a is "-h" or "--help"))
-        {
-            await Console.Out.WriteLineAsync(Usage);
-            return 0;
-        }
+        var output = Verbs.Text("--out", "DIR", "write DIR/registry.json and DIR/claims.ndjson");
+        var post = Verbs.Text("--post", "URL", "post the claims as NDJSON batches to URL/api/claims");
+        var token = Verbs.Text("--token", "TOKEN", "bearer token for posting claims (role ingest)");
+        var registry = new Option<bool>("--registry") { Description = "first PUT the demo registry to URL/api/registry" };
+        var adminToken = Verbs.Text("--admin-token", "TOKEN", "bearer token for the registry (role admin); defaults to --token");
+        var claims = Number("--claims", DemoClaimStream.MinimumClaims, DemoClaimStream.MaximumClaims, 200_000, "settlements in the year");
+        var batch = Number("--batch", 1, MaxBatch, 1_000, "claims per posted batch", "the server's limit");
+        var seed = new Option<int>("--seed") { HelpName = "S", Description = "seed of the registry and the claims", DefaultValueFactory = _ => 2026 };
+        var year = Number("--year", 2000, 2100, 2026, "fund year");
 
-        if (!DemoArguments.TryParse(args, out var arguments, out var error))
+        var command = new Command(Name, "writes the demo registry and a year of claims to files, or posts them to a running host")
         {
-            await Console.Error.WriteLineAsync($"demo: {error}");
-            await Console.Error.WriteLineAsync(Usage);
-            return 2;
-        }
+            output, post, token, registry, adminToken, claims, batch, seed, year,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(output) is null == result.GetValue(post) is null)
+            {
+                result.AddError("give either --out DIR or --post URL");
+            }
+            else if (result.GetValue(output) is not null)
+            {
+                if (new Option[] { token, adminToken, registry, batch }.FirstOrDefault(result.Given) is { } postOnly)
+                {
+                    result.AddError($"{postOnly.Name} goes with --post, not --out");
+                }
+            }
+            else if (!Uri.TryCreate(result.GetValue(post), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            {
+                result.AddError($"--post needs an http or https URL, not \"{result.GetValue(post)}\"");
+            }
+            else if (result.GetValue(token) is null)
+            {
+                result.AddError("--post needs --token");
+            }
+            else if (result.GetValue(adminToken) is not null && !result.GetValue(registry))
+            {
+                result.AddError("--admin-token goes with --registry");
+            }
+        });
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var scenario = DemoPrefecture.Plan(parsed.GetValue(seed), parsed.GetValue(year));
+            var stream = new DemoClaimStream(scenario, parsed.GetValue(seed), parsed.GetValue(claims));
+            if (parsed.GetValue(output) is { } directory)
+            {
+                return await WriteAsync(directory, scenario, stream, cancellationToken);
+            }
 
-        var scenario = DemoPrefecture.Plan(arguments.Seed, arguments.Year);
-        var stream = new DemoClaimStream(scenario, arguments.Seed, arguments.Claims);
-        return arguments.OutDirectory is { } directory
-            ? await WriteAsync(directory, scenario, stream, cancellationToken)
-            : await PostAsync(arguments, scenario, stream, cancellationToken);
+            var target = new PostTarget(parsed.GetValue(post)!, parsed.GetValue(token)!, parsed.GetValue(registry), parsed.GetValue(adminToken), parsed.GetValue(batch));
+            return await PostAsync(target, scenario, stream, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Option<int> Number(string name, int minimum, int maximum, int fallback, string description, string? why = null)
+    {
+        var option = new Option<int>(name) { HelpName = "N", Description = $"{description} ({minimum} to {maximum}, default {fallback})", DefaultValueFactory = _ => fallback };
+        option.Validators.Add(result =>
+        {
+            // Read from the token: a value that is no number at all is the parser's error, reported once, by it.
+            if (result.Tokens is [var given] && int.TryParse(given.Value, CultureInfo.InvariantCulture, out var value) && (value < minimum || value > maximum))
+            {
+                result.AddError($"{name} must be {minimum} to {maximum}{(why is null ? "" : $", {why}")}");
+            }
+        });
+        return option;
     }
 
     private static async Task<int> WriteAsync(string directory, DemoScenario scenario, DemoClaimStream stream, CancellationToken cancellationToken)
@@ -76,33 +119,33 @@ public static class DemoCommand
 
         await Console.Out.WriteLineAsync(
             $"wrote {registryPath} ({scenario.Institutions.Count} hospitals) and {claimsPath} ({events} events, {reversals} reversals)");
-        return 0;
+        return Verbs.Done;
     }
 
-    private static async Task<int> PostAsync(DemoArguments arguments, DemoScenario scenario, DemoClaimStream stream, CancellationToken cancellationToken)
+    private static async Task<int> PostAsync(PostTarget target, DemoScenario scenario, DemoClaimStream stream, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(arguments.PostUrl!.TrimEnd('/') + "/") };
+        using var http = new HttpClient { BaseAddress = new Uri(target.Url.TrimEnd('/') + "/") };
         try
         {
-            if (arguments.Registry)
+            if (target.Registry)
             {
                 using var put = new HttpRequestMessage(HttpMethod.Put, "api/registry")
                 {
                     Content = new StringContent(JsonSerializer.Serialize(scenario.Registry, DemoJson.Compact), Utf8, "application/json"),
                 };
-                put.Headers.Authorization = new AuthenticationHeaderValue("Bearer", arguments.AdminToken ?? arguments.Token);
+                put.Headers.Authorization = new AuthenticationHeaderValue("Bearer", target.AdminToken ?? target.Token);
                 using var response = await http.SendAsync(put, cancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {
                     await Refused("PUT api/registry", response, cancellationToken);
-                    return 1;
+                    return Verbs.Refused;
                 }
 
                 await Console.Error.WriteLineAsync($"registry installed: {scenario.Institutions.Count} hospitals, fund year {scenario.Registry.FundYear}");
             }
 
             var totals = new PostTotals();
-            foreach (var batch in stream.Claims().Chunk(arguments.Batch))
+            foreach (var batch in stream.Claims().Chunk(target.Batch))
             {
                 var body = new StringBuilder();
                 foreach (var claim in batch)
@@ -114,12 +157,12 @@ public static class DemoCommand
                 {
                     Content = new StringContent(body.ToString(), Utf8, "application/x-ndjson"),
                 };
-                post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", arguments.Token);
+                post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", target.Token);
                 using var response = await http.SendAsync(post, cancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {
                     await Refused($"POST api/claims (batch {totals.Batches + 1})", response, cancellationToken);
-                    return 1;
+                    return Verbs.Refused;
                 }
 
                 var reply = await JsonSerializer.DeserializeAsync<IngestReply>(
@@ -137,12 +180,12 @@ public static class DemoCommand
 
             await Console.Out.WriteLineAsync(
                 $"posted {totals.Sent} events in {totals.Batches} batches to {http.BaseAddress}: {totals.Accepted} accepted, {totals.Duplicates} duplicates, {totals.Rejected} rejected");
-            return totals.Rejected > 0 ? 1 : 0;
+            return totals.Rejected > 0 ? Verbs.Refused : Verbs.Done;
         }
         catch (HttpRequestException e)
         {
             await Console.Error.WriteLineAsync($"demo: cannot reach {http.BaseAddress}: {e.Message}");
-            return 1;
+            return Verbs.Refused;
         }
     }
 
@@ -178,132 +221,6 @@ public static class DemoCommand
         }
     }
 
-    /// <summary>The parsed command line of <c>demo</c>.</summary>
-    private sealed record DemoArguments(
-        string? OutDirectory,
-        string? PostUrl,
-        string? Token,
-        string? AdminToken,
-        bool Registry,
-        int Claims,
-        int Batch,
-        int Seed,
-        int Year)
-    {
-        private const int MaxBatch = 10_000;
-
-        public static bool TryParse(string[] args, out DemoArguments arguments, out string error)
-        {
-            arguments = new DemoArguments(null, null, null, null, false, 200_000, 1_000, 2026, 2026);
-            error = "";
-            var rest = args.Length > 0 && args[0] == "demo" ? args[1..] : args;
-            var seen = new HashSet<string>();
-            for (var i = 0; i < rest.Length; i++)
-            {
-                var name = rest[i];
-                if (!seen.Add(name))
-                {
-                    error = $"{name} given twice";
-                    return false;
-                }
-
-                if (name == "--registry")
-                {
-                    arguments = arguments with { Registry = true };
-                    continue;
-                }
-
-                if (name is not ("--out" or "--post" or "--token" or "--admin-token" or "--claims" or "--batch" or "--seed" or "--year"))
-                {
-                    error = $"unknown argument {name}";
-                    return false;
-                }
-
-                if (i + 1 >= rest.Length || rest[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    error = $"{name} needs a value";
-                    return false;
-                }
-
-                var value = rest[++i];
-                switch (name)
-                {
-                    case "--out":
-                        arguments = arguments with { OutDirectory = value };
-                        break;
-                    case "--post":
-                        arguments = arguments with { PostUrl = value };
-                        break;
-                    case "--token":
-                        arguments = arguments with { Token = value };
-                        break;
-                    case "--admin-token":
-                        arguments = arguments with { AdminToken = value };
-                        break;
-                    default:
-                        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                            && !(name == "--seed" && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number)))
-                        {
-                            error = $"{name} needs a whole number, not \"{value}\"";
-                            return false;
-                        }
-
-                        arguments = name switch
-                        {
-                            "--claims" => arguments with { Claims = number },
-                            "--batch" => arguments with { Batch = number },
-                            "--seed" => arguments with { Seed = number },
-                            _ => arguments with { Year = number },
-                        };
-                        break;
-                }
-            }
-
-            error = Check(arguments, seen) ?? "";
-            return error.Length == 0;
-        }
-
-        private static string? Check(DemoArguments a, HashSet<string> seen)
-        {
-            if ((a.OutDirectory is null) == (a.PostUrl is null))
-            {
-                return "give either --out DIR or --post URL";
-            }
-
-            if (a.OutDirectory is not null && seen.Intersect(["--token", "--admin-token", "--registry", "--batch"]).FirstOrDefault() is { } postOnly)
-            {
-                return $"{postOnly} goes with --post, not --out";
-            }
-
-            if (a.PostUrl is not null)
-            {
-                if (!Uri.TryCreate(a.PostUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-                {
-                    return $"--post needs an http or https URL, not \"{a.PostUrl}\"";
-                }
-
-                if (a.Token is null)
-                {
-                    return "--post needs --token";
-                }
-
-                if (a.AdminToken is not null && !a.Registry)
-                {
-                    return "--admin-token goes with --registry";
-                }
-            }
-
-            if (a.Claims is < DemoClaimStream.MinimumClaims or > DemoClaimStream.MaximumClaims)
-            {
-                return $"--claims must be {DemoClaimStream.MinimumClaims} to {DemoClaimStream.MaximumClaims}";
-            }
-
-            if (a.Batch is < 1 or > MaxBatch)
-            {
-                return $"--batch must be 1 to {MaxBatch}, the server's limit";
-            }
-
-            return a.Year is < 2000 or > 2100 ? "--year must be 2000 to 2100" : null;
-        }
-    }
+    /// <summary>Where and how <c>--post</c> sends the year.</summary>
+    private sealed record PostTarget(string Url, string Token, bool Registry, string? AdminToken, int Batch);
 }
