@@ -16,10 +16,11 @@ internal sealed class CaseWriter(IReadOnlyList<DemoInstitution> institutions, Ra
         var hospital = institution.Hospital;
         var adrg = DrgCatalogue.All[slot.Adrg];
         var settledAt = new DateTimeOffset(new DateTime(slot.Ticks), DemoClaimStream.ChinaOffset);
-        var discharge = DateOnly.FromDateTime(settledAt.DateTime).AddDays(-random.Next(1, 5));
-        var admission = discharge.AddDays(-slot.Stay);
+        var planted = slot.Planted;
+        var discharge = planted?.Discharge ?? DateOnly.FromDateTime(settledAt.DateTime).AddDays(-random.Next(1, 5));
+        var admission = planted?.Admission ?? discharge.AddDays(-slot.Stay);
         var department = DepartmentOf(adrg, institution.Kind);
-        var principal = Pick(adrg.Diagnoses);
+        var principal = planted?.PrincipalDiagnosis ?? Pick(adrg.Diagnoses);
         var totalCost = decimal.Round(slot.NaturalCost * scale, 2);
         var fundPaid = decimal.Round(totalCost * slot.FundShare, 2);
 
@@ -28,12 +29,12 @@ internal sealed class CaseWriter(IReadOnlyList<DemoInstitution> institutions, Ra
             ["claimId"] = ClaimId('S', settledAt, hospital.HospitalId, ++_settlements[slot.Hospital]),
             ["kind"] = "settlement",
             ["settledAt"] = settledAt.ToString(DemoClaimStream.SettledAtFormat, CultureInfo.InvariantCulture),
-            ["patientId"] = string.Create(CultureInfo.InvariantCulture, $"P-{random.NextInt64(0x1_0000_0000):x8}"),
+            ["patientId"] = planted?.PatientId ?? string.Create(CultureInfo.InvariantCulture, $"P-{random.NextInt64(0x1_0000_0000):x8}"),
             ["hospitalId"] = hospital.HospitalId,
             ["insuranceType"] = slot.Employee ? "employee" : "resident",
             ["admissionDate"] = admission.ToString(DemoClaimStream.DateFormat, CultureInfo.InvariantCulture),
             ["dischargeDate"] = discharge.ToString(DemoClaimStream.DateFormat, CultureInfo.InvariantCulture),
-            ["dischargeDisposition"] = Disposition(slot.Severity),
+            ["dischargeDisposition"] = planted?.Disposition ?? Disposition(slot.Severity),
             ["department"] = department,
             ["doctorId"] = DoctorOf(hospital.HospitalId, hospital.Level, department),
             ["principalDiagnosis"] = principal,

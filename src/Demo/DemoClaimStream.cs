@@ -29,8 +29,13 @@ public sealed class DemoClaimStream
     private readonly DemoScenario _scenario;
     private readonly int _seed;
     private readonly int _claimsPerYear;
+    private readonly bool _plantSplits;
 
-    public DemoClaimStream(DemoScenario scenario, int seed, int claimsPerYear)
+    /// <param name="plantSplits">
+    /// plant split hospitalization and its look-alikes (<see cref="SplitPlanting"/>); without it the year is the same
+    /// cases with none of them, for whoever needs the background alone
+    /// </param>
+    public DemoClaimStream(DemoScenario scenario, int seed, int claimsPerYear, bool plantSplits = true)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(claimsPerYear, MinimumClaims);
@@ -38,6 +43,7 @@ public sealed class DemoClaimStream
         _scenario = scenario;
         _seed = seed;
         _claimsPerYear = claimsPerYear;
+        _plantSplits = plantSplits;
     }
 
     public int FundYear => _scenario.Registry.FundYear;
@@ -52,10 +58,26 @@ public sealed class DemoClaimStream
         DateTimeOffset.ParseExact((string)claim["settledAt"]!, SettledAtFormat, CultureInfo.InvariantCulture);
 
     /// <summary>The year's events, settlements and reversals, with <c>settledAt</c> never decreasing.</summary>
-    public IEnumerable<JsonObject> Claims()
+    public IEnumerable<JsonObject> Claims() => Generate(log: null);
+
+    /// <summary>
+    /// The split pairs and look-alikes the year plants, under the claim ids it emits them with (reversals and
+    /// corrections included): what a detector, or a truth computed from the claims alone, should find. Plays the year.
+    /// </summary>
+    public PlantedSplits Planted()
+    {
+        var log = new PlantingLog();
+        foreach (var _ in Generate(log))
+        {
+        }
+
+        return log.Result;
+    }
+
+    private IEnumerable<JsonObject> Generate(PlantingLog? log)
     {
         var institutions = _scenario.Institutions;
-        var plan = YearPlan.Make(_scenario, _claimsPerYear, new Random(_seed));
+        var plan = YearPlan.Make(_scenario, _claimsPerYear, new Random(_seed), _plantSplits ? new Random(unchecked((_seed * 104_729) + 3)) : null);
         var random = new Random(unchecked((_seed * 7919) + 1));
         var writer = new CaseWriter(institutions, random);
         var yearEnd = YearEnd.DateTime.Ticks;
@@ -73,18 +95,30 @@ public sealed class DemoClaimStream
             }
 
             var claim = writer.Settlement(slot, plan.ScaleOf(slot));
-            if (random.NextDouble() < ReversalRate)
+            // A planted stay is reversed when its pattern says so and never by chance, so that what it plants is known.
+            var (reverse, correct) = slot.Planted is { } planted
+                ? (planted.Reversal != PlannedReversal.None, planted.Reversal == PlannedReversal.ReversedAndCorrected)
+                : (random.NextDouble() < ReversalRate, true);
+            JsonObject? reversal = null, correction = null;
+            if (reverse)
             {
                 var reversedAt = Day(slot.Ticks).AddDays(random.Next(2, 31)).Add(WorkingTime(random)).Ticks;
                 if (reversedAt < yearEnd)
                 {
-                    later.Enqueue(writer.Reversal(claim, slot.Hospital, reversedAt), (reversedAt, order++));
+                    reversal = writer.Reversal(claim, slot.Hospital, reversedAt);
+                    later.Enqueue(reversal, (reversedAt, order++));
                     var correctedAt = reversedAt + TimeSpan.FromHours(1 + (47 * random.NextDouble())).Ticks;
-                    if (correctedAt < yearEnd)
+                    if (correct && correctedAt < yearEnd)
                     {
-                        later.Enqueue(writer.Correction(claim, slot, correctedAt), (correctedAt, order++));
+                        correction = writer.Correction(claim, slot, correctedAt);
+                        later.Enqueue(correction, (correctedAt, order++));
                     }
                 }
+            }
+
+            if (slot.Planted is { } stay)
+            {
+                log?.Settled(stay, claim, reversal is not null, correction);
             }
 
             yield return claim;
@@ -94,6 +128,8 @@ public sealed class DemoClaimStream
         {
             yield return due;
         }
+
+        log?.Finish(plan.Episodes);
     }
 
     private static DateTime Day(long ticks) => new DateTime(ticks).Date;

@@ -26,6 +26,9 @@ public sealed class DemoOptions
     [Range(DemoClaimStream.MinimumClaims, DemoClaimStream.MaximumClaims)]
     public int ClaimsPerYear { get; set; } = 200_000;
 
+    /// <summary>Plant split hospitalization (分解住院) and its legitimate look-alikes among the year's cases.</summary>
+    public bool PlantSplits { get; set; } = true;
+
     /// <summary>How often the feed posts what has come due: often enough that the dashboard moves smoothly.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(500);

@@ -8,17 +8,25 @@ internal sealed class YearPlan
 
     private readonly decimal[][] _scale;
 
-    private YearPlan(List<CaseSlot> slots, decimal[][] scale)
+    private YearPlan(List<CaseSlot> slots, decimal[][] scale, IReadOnlyList<PlantedEpisode> episodes)
     {
         Slots = slots;
         _scale = scale;
+        Episodes = episodes;
     }
 
     public List<CaseSlot> Slots { get; }
 
+    /// <summary>The split-hospitalization patterns and look-alikes planted into the slots; empty when none are.</summary>
+    public IReadOnlyList<PlantedEpisode> Episodes { get; }
+
     public decimal ScaleOf(CaseSlot slot) => _scale[slot.Hospital][new DateTime(slot.Ticks).Month - 1];
 
-    public static YearPlan Make(DemoScenario scenario, int claimsPerYear, Random random)
+    /// <param name="plantSplits">
+    /// reshape a few cases into split-hospitalization patterns and their look-alikes (<see cref="SplitPlanting"/>);
+    /// their draws come from a random of their own, so the rest of the plan is the same either way
+    /// </param>
+    public static YearPlan Make(DemoScenario scenario, int claimsPerYear, Random random, Random? plantSplits = null)
     {
         var year = scenario.Registry.FundYear;
         var institutions = scenario.Institutions;
@@ -30,13 +38,10 @@ internal sealed class YearPlan
         var days = Enumerable.Range(1, 12).Select(m => DayWeights(year, m)).ToArray();
 
         var slots = new List<CaseSlot>(claimsPerYear);
-        var scale = new decimal[institutions.Count][];
         for (var h = 0; h < institutions.Count; h++)
         {
             var level = institutions[h].Hospital.Level;
-            var profile = profiles[institutions[h].CountyId].ToArray();
-            var months = Apportion(counts[h], profile);
-            var natural = new decimal[12];
+            var months = Apportion(counts[h], profiles[institutions[h].CountyId].ToArray());
             for (var m = 0; m < 12; m++)
             {
                 for (var k = 0; k < months[m]; k++)
@@ -44,24 +49,52 @@ internal sealed class YearPlan
                     var adrgIndex = mixes[h].Pick(random);
                     var adrg = DrgCatalogue.All[adrgIndex];
                     var severity = PickSeverity(adrg, random);
-                    var expectedStay = adrg.MeanStay * DrgCatalogue.StayFactor(severity);
-                    var stay = Math.Max(1, (int)Math.Round(expectedStay * (0.6 + (0.8 * random.NextDouble()))));
+                    var stay = StayOf(adrg, severity, random);
                     var employee = random.NextDouble() >= FundShares.ResidentShare(level);
-                    var shape = (0.6 + (0.4 * stay / expectedStay)) * LogNormal(random);
-                    var cost = decimal.Round(
-                        adrg.BaseCost * DrgCatalogue.LevelCostFactor(level) * DrgCatalogue.SeverityFactor(severity) * (decimal)shape, 2);
+                    var cost = CostOf(adrg, level, severity, stay, random);
                     var share = FundShares.Draw(level, employee, random);
                     var settledAt = SettlementTime(year, m + 1, days[m], random);
                     slots.Add(new CaseSlot(settledAt.Ticks, slots.Count, h, adrgIndex, severity, stay, employee, cost, share));
-                    natural[m] += cost * share;
                 }
             }
-
-            scale[h] = MonthlyScale(targets[h], profile, natural);
         }
 
+        IReadOnlyList<PlantedEpisode> episodes = plantSplits is null ? [] : new SplitPlanting(scenario, slots, plantSplits).Plant();
+
+        // Scaled after planting: a reshaped case costs what its new group costs, and each month still adds up to plan.
+        var natural = institutions.Select(_ => new decimal[12]).ToArray();
+        foreach (var slot in slots)
+        {
+            natural[slot.Hospital][new DateTime(slot.Ticks).Month - 1] += slot.NaturalCost * slot.FundShare;
+        }
+
+        var scale = institutions
+            .Select((institution, h) => MonthlyScale(targets[h], profiles[institution.CountyId].ToArray(), natural[h]))
+            .ToArray();
         slots.Sort((a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : a.Order.CompareTo(b.Order));
-        return new YearPlan(slots, scale);
+        return new YearPlan(slots, scale, episodes);
+    }
+
+    /// <summary>A case of the group recast at another level or severity: what planting calls to reshape a slot.</summary>
+    public static CaseSlot Recast(CaseSlot slot, int level, int adrgIndex, Random random)
+    {
+        var adrg = DrgCatalogue.All[adrgIndex];
+        var severity = PickSeverity(adrg, random);
+        var stay = StayOf(adrg, severity, random);
+        return slot with { Adrg = adrgIndex, Severity = severity, Stay = stay, NaturalCost = CostOf(adrg, level, severity, stay, random) };
+    }
+
+    private static int StayOf(Adrg adrg, int severity, Random random)
+    {
+        var expectedStay = adrg.MeanStay * DrgCatalogue.StayFactor(severity);
+        return Math.Max(1, (int)Math.Round(expectedStay * (0.6 + (0.8 * random.NextDouble()))));
+    }
+
+    private static decimal CostOf(Adrg adrg, int level, int severity, int stay, Random random)
+    {
+        var expectedStay = adrg.MeanStay * DrgCatalogue.StayFactor(severity);
+        var shape = (0.6 + (0.4 * stay / expectedStay)) * LogNormal(random);
+        return decimal.Round(adrg.BaseCost * DrgCatalogue.LevelCostFactor(level) * DrgCatalogue.SeverityFactor(severity) * (decimal)shape, 2);
     }
 
     /// <summary>
@@ -107,7 +140,7 @@ internal sealed class YearPlan
         return parts;
     }
 
-    private static int PickSeverity(Adrg adrg, Random random)
+    public static int PickSeverity(Adrg adrg, Random random)
     {
         var draw = random.NextDouble();
         foreach (var severity in adrg.Severities)

@@ -37,10 +37,11 @@ public static class DemoCommand
         var batch = Number("--batch", 1, MaxBatch, 1_000, "claims per posted batch", "the server's limit");
         var seed = new Option<int>("--seed") { HelpName = "S", Description = "seed of the registry and the claims", DefaultValueFactory = _ => 2026 };
         var year = Number("--year", 2000, 2100, 2026, "fund year");
+        var noSplits = new Option<bool>("--no-splits") { Description = "plant no split hospitalization and no look-alikes" };
 
         var command = new Command(Name, "writes the demo registry and a year of claims to files, or posts them to a running host")
         {
-            output, post, token, registry, adminToken, claims, batch, seed, year,
+            output, post, token, registry, adminToken, claims, batch, seed, year, noSplits,
         };
         command.Validators.Add(result =>
         {
@@ -71,7 +72,7 @@ public static class DemoCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var scenario = DemoPrefecture.Plan(parsed.GetValue(seed), parsed.GetValue(year));
-            var stream = new DemoClaimStream(scenario, parsed.GetValue(seed), parsed.GetValue(claims));
+            var stream = new DemoClaimStream(scenario, parsed.GetValue(seed), parsed.GetValue(claims), plantSplits: !parsed.GetValue(noSplits));
             if (parsed.GetValue(output) is { } directory)
             {
                 return await WriteAsync(directory, scenario, stream, cancellationToken);
