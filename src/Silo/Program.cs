@@ -1,15 +1,8 @@
 using Monitoring.Silo;
 using Monitoring.Silo.Commands;
-using Monitoring.Silo.Demo;
 
-// Verbs first (each prints its own usage); no verb runs the host.
-return args.FirstOrDefault() switch
-{
-    "token" => TokenCommand.Run(args[1..]),
-    "demo" => await DemoCommand.RunAsync(args[1..]),
-    "migrate" => await MigrateCommand.RunAsync(args[1..]),
-    _ => await RunHostAsync(args),
-};
+// A verb first runs that verb (each prints its own help); no verb runs the host with every argument.
+return Verbs.Named(args) ? await Verbs.RunAsync(args) : await RunHostAsync(args);
 
 static async Task<int> RunHostAsync(string[] args)
 {

@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
     "alert-latency" => await AlertLatencyBenchmark.RunAsync(args[1..]),
     "readmission-memory" => await ReadmissionMemoryBenchmark.RunAsync(args[1..]),
+    "split-measure" => await SplitMeasure.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -14,5 +15,6 @@ static int Usage()
     Console.Error.WriteLine("usage: ingest [--claims N] [--batch B] [--parallel P]");
     Console.Error.WriteLine("       alert-latency [--alerts N]");
     Console.Error.WriteLine("       readmission-memory [--patients N]");
+    Console.Error.WriteLine("       split-measure [--claims N] [--batch B] [--seed S] [--postgres]");
     return 2;
 }

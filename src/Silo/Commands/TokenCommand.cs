@@ -1,69 +1,63 @@
+using System.CommandLine;
 using Monitoring.Access;
 using Monitoring.Dashboard.Security;
 
 namespace Monitoring.Silo.Commands;
 
 /// <summary>
-/// <c>token --role R [--scope S] [--days N] [--subject NAME]</c>: prints a bearer token alone on stdout, signed with
-/// the key the host would use under the same configuration.
+/// <c>token --role R [--scope S] [--days N] [--subject NAME] [--Monitoring:Section:Key=value …]</c>: prints a bearer
+/// token alone on stdout, signed with the key the host would use under the same configuration.
 /// </summary>
 public static class TokenCommand
 {
-    private const string Usage =
-        "usage: token --role admin|ingest|regulator|inspector|hospital [--scope region:<id>|county:<id>|hospital:<id>] [--days N] [--subject NAME] [--Monitoring:Auth:SigningKey=...]";
+    public const string Name = "token";
 
-    public static int Run(string[] args)
+    public static Command Create()
     {
-        string? role = null, scope = null, subject = null;
-        var days = 30.0;
-        var settings = new List<string>();
-        for (var i = 0; i < args.Length; i++)
+        var role = Verbs.Text("--role", "ROLE", "admin, ingest, regulator, inspector or hospital");
+        var scope = Verbs.Text("--scope", "SCOPE", "region:<id>, county:<id> or hospital:<id>, as the role needs");
+        var subject = Verbs.Text("--subject", "NAME", "who the token names");
+        var days = new Option<double>("--days") { HelpName = "N", Description = "days it is valid", DefaultValueFactory = _ => 30 };
+        days.Validators.Add(result =>
         {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            // Read from the token: a value that is no number at all is the parser's error, reported once, by it.
+            if (result.Tokens is [var given] && double.TryParse(given.Value, out var value) && value <= 0)
+            {
+                result.AddError("--days needs a positive number");
+            }
+        });
+
+        // --Monitoring:Section:Key=value settings are not options of the verb: they pass through to the configuration.
+        var command = new Command(Name, "prints a bearer token alone on stdout, signed with the key the host would use")
+        {
+            role, scope, days, subject,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.Validators.Add(result =>
+        {
+            if (AccessScope.Parse(result.GetValue(role), result.GetValue(scope), out var error) is null)
+            {
+                result.AddError(error ?? "--role is required");
+            }
+        });
+        command.SetAction(parsed =>
+        {
+            var access = AccessScope.Parse(parsed.GetValue(role), parsed.GetValue(scope), out _)!;
+            var configuration = CommandConfiguration.Load(parsed.UnmatchedTokens);
+            var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+            var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
             try
             {
-                switch (args[i])
-                {
-                    case "--role": role = Value(); break;
-                    case "--scope": scope = Value(); break;
-                    case "--subject": subject = Value(); break;
-                    case "--days" when double.TryParse(Value(), out var d) && d > 0: days = d; break;
-                    case "--days": throw new ArgumentException("--days needs a positive number");
-                    default: settings.Add(args[i]); break;
-                }
+                var issuer = new TokenIssuer(auth, SigningKeys.Resolve(auth, storage.IsDurable));
+                Console.Out.WriteLine(issuer.Mint(access, TimeSpan.FromDays(parsed.GetValue(days)), parsed.GetValue(subject)));
+                return Verbs.Done;
             }
-            catch (ArgumentException e)
+            catch (InvalidOperationException e)
             {
-                return Fail(e.Message);
+                Console.Error.WriteLine(e.Message);
+                return Verbs.Refused;
             }
-        }
-
-        var access = AccessScope.Parse(role, scope, out var error);
-        if (access is null)
-        {
-            return Fail(error ?? "--role is required");
-        }
-
-        var configuration = CommandConfiguration.Load(settings);
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        try
-        {
-            var issuer = new TokenIssuer(auth, SigningKeys.Resolve(auth, storage.IsDurable));
-            Console.Out.WriteLine(issuer.Mint(access, TimeSpan.FromDays(days), subject));
-            return 0;
-        }
-        catch (InvalidOperationException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 1;
-        }
-    }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine(message);
-        Console.Error.WriteLine(Usage);
-        return 2;
+        });
+        return command;
     }
 }

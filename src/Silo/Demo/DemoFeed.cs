@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Monitoring.Demo;
 using Monitoring.Silo.Ingest;
 
 namespace Monitoring.Silo.Demo;
@@ -55,7 +56,7 @@ public sealed partial class DemoFeed(ClaimIngestion ingestion, IOptions<DemoOpti
 
     private async Task PlayAsync(DemoOptions demo, CancellationToken stoppingToken)
     {
-        var stream = new DemoClaimStream(DemoPrefecture.Plan(demo.Seed, demo.FundYear), demo.Seed, demo.ClaimsPerYear);
+        var stream = new DemoClaimStream(DemoPrefecture.Plan(demo.Seed, demo.FundYear), demo.Seed, demo.ClaimsPerYear, demo.PlantSplits);
         LogStarting(logger, demo.FundYear, demo.ClaimsPerYear, demo.YearMinutes, demo.Seed);
 
         using var claims = stream.Claims().GetEnumerator();

@@ -11,6 +11,7 @@ using Monitoring.Dashboard.Registry;
 using Monitoring.Dashboard.Security;
 using Monitoring.Funds;
 using Monitoring.Ledger;
+using Monitoring.Demo;
 using Monitoring.Storage;
 using Monitoring.Silo.Demo;
 using Monitoring.Silo.Ingest;

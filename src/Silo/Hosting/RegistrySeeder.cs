@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Encodings.Web;
 using Microsoft.Extensions.Options;
 using Monitoring.Registry;
-using Monitoring.Silo.Demo;
+using Monitoring.Demo;
 
 namespace Monitoring.Silo;
 

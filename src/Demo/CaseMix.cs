@@ -1,4 +1,4 @@
-namespace Monitoring.Silo.Demo;
+namespace Monitoring.Demo;
 
 /// <summary>
 /// How often a group of cases occurs, relative to the other groups, at each kind of institution

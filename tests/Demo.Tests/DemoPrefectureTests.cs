@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Monitoring.Registry;
-using Monitoring.Silo.Demo;
+using Monitoring.Demo;
 
-namespace Monitoring.Silo.Tests.Demo;
+namespace Monitoring.Demo.Tests;
 
 public sealed class DemoPrefectureTests
 {

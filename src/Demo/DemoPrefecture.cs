@@ -1,6 +1,6 @@
 using Monitoring.Registry;
 
-namespace Monitoring.Silo.Demo;
+namespace Monitoring.Demo;
 
 /// <summary>
 /// The embedded demo's prefecture: 临沧市 with four county funds, each with a tight alliance, two of them with a loose

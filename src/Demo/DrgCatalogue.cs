@@ -1,4 +1,4 @@
-namespace Monitoring.Silo.Demo;
+namespace Monitoring.Demo;
 
 /// <summary>
 /// The CHS-DRG groups the demo feed settles, with what the stream needs to make a case of each: diagnoses,
@@ -79,6 +79,16 @@ public static class DrgCatalogue
         new("LR1", "肾功能衰竭", "肾内科", ["N18.500", "N17.900", "N18.900"], [],
             1.25m, 10, 10600m, Split, new CaseMix(General: 1.2, Tcm: 0.8, MaternalChild: 0, Township: 0, Private: 0.5))
         { MinimumLevel = 2 },
+
+        // Planned dialysis sessions (Z49) are never drawn for the year's mix (all weights 0): only the planted
+        // look-alikes of split hospitalization use it. It sits here, not last, so that no rounding at the top of a
+        // hospital's cumulative mix can land on it.
+        new("LL1", "肾透析", "肾内科", ["Z49.100", "Z49.000"], ["39.9500"],
+            0.45m, 2, 3800m, Unsplit, new CaseMix(General: 0, Tcm: 0, MaternalChild: 0, Township: 0, Private: 0))
+        {
+            Accompanying = ["N18.500"],
+            MinimumLevel = 2,
+        },
         new("LU1", "肾及尿路感染", "肾内科", ["N39.000", "N10.X00", "N30.000"], [],
             0.52m, 6, 4400m, Split, new CaseMix(General: 2, Tcm: 2, MaternalChild: 1, Township: 4, Private: 2)),
         new("NC1", "子宫（除内膜以外）手术", "妇科", ["D25.900", "N80.000"], ["68.4100", "68.2900"],

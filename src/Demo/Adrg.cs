@@ -1,4 +1,4 @@
-namespace Monitoring.Silo.Demo;
+namespace Monitoring.Demo;
 
 /// <summary>
 /// ADRG (核心疾病诊断相关分组): a CHS-DRG group before its severity split. A DRG code is the ADRG and a severity digit:

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Monitoring.Silo.Demo;
+namespace Monitoring.Demo;
 
 /// <summary>
 /// The embedded demo feed (section <c>Monitoring:Demo</c>): which synthetic year it plays and how fast. Register with
@@ -25,6 +25,9 @@ public sealed class DemoOptions
     /// <summary>Settlements in the year across the prefecture; a real one of its size settles about this many.</summary>
     [Range(DemoClaimStream.MinimumClaims, DemoClaimStream.MaximumClaims)]
     public int ClaimsPerYear { get; set; } = 200_000;
+
+    /// <summary>Plant split hospitalization (分解住院) and its legitimate look-alikes among the year's cases.</summary>
+    public bool PlantSplits { get; set; } = true;
 
     /// <summary>How often the feed posts what has come due: often enough that the dashboard moves smoothly.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Monitoring.Silo.Demo;
+using Monitoring.Demo;
 
-namespace Monitoring.Silo.Tests.Demo;
+namespace Monitoring.Demo.Tests;
 
 public sealed class DemoOptionsTests
 {

@@ -1,6 +1,6 @@
 using Monitoring.Registry;
 
-namespace Monitoring.Silo.Demo;
+namespace Monitoring.Demo;
 
 /// <summary>
 /// One hospital of the demo prefecture as the claim stream needs it: its registry entry, where it sits, what it

@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using Monitoring.Claims;
 using Monitoring.Ledger;
 using Monitoring.Registry;
-using Monitoring.Silo.Demo;
+using Monitoring.Demo;
 
-namespace Monitoring.Silo.Tests.Demo;
+namespace Monitoring.Demo.Tests;
 
 public sealed class DemoClaimStreamTests(DemoYearFixture year) : IClassFixture<DemoYearFixture>
 {

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Monitoring.Silo.Demo;
+namespace Monitoring.Demo;
 
 /// <summary>
 /// How the demo writes JSON: Chinese names and departments as characters, not <c>\uXXXX</c> escapes, so that the

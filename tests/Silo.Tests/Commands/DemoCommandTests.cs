@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Monitoring.Registry;
-using Monitoring.Silo.Demo;
+using Monitoring.Silo.Commands;
 
-namespace Monitoring.Silo.Tests.Demo;
+namespace Monitoring.Silo.Tests.Commands;
 
 public sealed class DemoCommandTests : IDisposable
 {

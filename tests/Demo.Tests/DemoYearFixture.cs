@@ -1,7 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using Monitoring.Silo.Demo;
+using Monitoring.Demo;
 
-namespace Monitoring.Silo.Tests.Demo;
+namespace Monitoring.Demo.Tests;
 
 /// <summary>One demo year, generated once for the tests that read it: a tenth of the default count keeps it quick.</summary>
 public sealed class DemoYearFixture
@@ -26,11 +27,19 @@ public sealed class DemoYearFixture
         }
 
         NetFundPaid = net;
+        Planted = new DemoClaimStream(Scenario, Seed, ClaimsPerYear).Planted();
+        Truth = SplitPairTruth.Find(JsonSerializer.SerializeToNode(Scenario.Registry, DemoJson.Compact)!, Claims);
     }
 
     public DemoScenario Scenario { get; }
 
     public IReadOnlyList<JsonObject> Claims { get; }
+
+    /// <summary>What the stream says it planted of split hospitalization.</summary>
+    public PlantedSplits Planted { get; }
+
+    /// <summary>The split pairs an all-pairs scan of the claims finds.</summary>
+    public IReadOnlyList<TruthPair> Truth { get; }
 
     /// <summary>Fund paid per hospital over the year, reversals taken off.</summary>
     public IReadOnlyDictionary<string, decimal> NetFundPaid { get; }

@@ -1,4 +1,4 @@
-namespace Monitoring.Silo.Demo;
+namespace Monitoring.Demo;
 
 /// <summary>
 /// What sort of institution a demo hospital is, which decides the cases it treats: a county people's hospital

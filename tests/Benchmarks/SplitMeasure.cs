@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Monitoring.Demo;
+using Monitoring.Testing;
+
+namespace Monitoring.Benchmarks;
+
+/// <summary>
+/// How well the split-hospitalization detector of the real host finds what the demo year plants. Posts a demo year
+/// to a host (embedded, or on a throwaway PostgreSQL with <c>--postgres</c>), reads back every
+/// <c>split-hospitalization</c> alert, and compares the pair-level ones with <see cref="SplitPairTruth"/> over the same
+/// claims: recall, precision, standing alerts on reversed claims, and the delay from the later settlement of a pair to
+/// the alert's <c>asOf</c>, in settlement time.
+/// </summary>
+public static class SplitMeasure
+{
+    private const string Kind = "split-hospitalization";
+    private const int Page = 1_000;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var claimCount = BenchmarkArgs.Int(args, "--claims", 50_000);
+        var batch = BenchmarkArgs.Int(args, "--batch", 2_000);
+        var seed = BenchmarkArgs.Int(args, "--seed", 2026);
+        var postgres = args.Contains("--postgres");
+
+        var scenario = DemoPrefecture.Plan(seed, 2026);
+        var claims = new DemoClaimStream(scenario, seed, claimCount).Claims().ToList();
+        var truth = SplitPairTruth.Find(JsonSerializer.SerializeToNode(scenario.Registry, DemoJson.Compact)!, claims);
+        var reversed = claims.Where(c => (string?)c["kind"] == "reversal").Select(c => (string)c["reversesClaimId"]!).ToHashSet();
+        var settledAt = claims.ToDictionary(c => (string)c["claimId"]!, DemoClaimStream.SettledAtOf);
+        var planted = new DemoClaimStream(scenario, seed, claimCount).Planted();
+        var pairs = planted.Pairs.Where(p => p.Stands).ToList();
+        int With(PlantedSplitShape shape) => pairs.Count(p => p.Shape.HasFlag(shape));
+        Console.WriteLine($"split-measure: {claims.Count:N0} events of a {claimCount:N0}-claim demo year (seed {seed}), batches of {batch:N0}, {(postgres ? "PostgreSQL" : "embedded")} host");
+
+        Console.WriteLine(
+            $"planted          : {pairs.Count} standing pairs ({pairs.Count - With(PlantedSplitShape.CrossMember)} same hospital, {With(PlantedSplitShape.CrossMember)} cross-member, "
+            + $"{With(PlantedSplitShape.SecondSettledFirst)} second settled first, {With(PlantedSplitShape.NonMedicalDischarge)} after discharge 4, {With(PlantedSplitShape.Chain)} in chains, "
+            + $"{With(PlantedSplitShape.Corrected)} on a corrected re-settlement), {planted.Pairs.Count(p => !p.Stands)} withdrawn by a reversal; look-alikes: "
+            + string.Join(", ", planted.LookAlikes.GroupBy(l => l.Kind).Select(g => $"{g.Count()} {g.Key} ({g.Sum(l => l.ClaimIds.Count)} claims)")));
+        var registry = Path.Combine(Path.GetTempPath(), $"split-registry-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(registry, JsonSerializer.Serialize(scenario.Registry, DemoJson.Compact));
+        await using var database = postgres ? new PostgresServer() : null;
+        try
+        {
+            List<string> settings = [$"--Monitoring:Registry:Path={registry}", "--Logging:LogLevel:Default=Warning"];
+            if (database is not null)
+            {
+                await database.InitializeAsync();
+                settings.AddRange(
+                [
+                    "--Monitoring:Storage:Provider=PostgreSql",
+                    $"--Monitoring:Storage:ConnectionString={await database.CreateDatabaseAsync()}",
+                    "--Monitoring:Auth:SigningKey=benchmark-signing-key-benchmark-signing-key",
+                ]);
+            }
+
+            await using var host = await RunningHost.StartAsync([.. settings]);
+            using (var ingest = host.Ingest())
+            {
+                var posted = 0;
+                foreach (var chunk in claims.Chunk(batch))
+                {
+                    var body = new StringBuilder();
+                    foreach (var claim in chunk)
+                    {
+                        body.Append(claim.ToJsonString(DemoJson.Compact)).Append('\n');
+                    }
+
+                    using var response = await ingest.PostAsync("/api/claims", new StringContent(body.ToString(), Encoding.UTF8, "application/x-ndjson"));
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Console.Error.WriteLine($"batch at event {posted}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                        return 1;
+                    }
+
+                    posted += chunk.Length;
+                }
+
+                Console.WriteLine($"posted           : {posted:N0} events, every batch 200");
+            }
+
+            using var admin = host.Admin();
+            var alerts = await AlertsAsync(admin);
+            Report(truth, alerts, reversed, settledAt);
+            return 0;
+        }
+        finally
+        {
+            File.Delete(registry);
+        }
+    }
+
+    /// <summary>Every split alert, newest first, a page at a time: by the <c>Link: rel=next</c> cursor, or by <c>until</c>.</summary>
+    private static async Task<List<JsonObject>> AlertsAsync(HttpClient admin)
+    {
+        var alerts = new Dictionary<string, JsonObject>();
+        var url = $"/api/alerts?kind={Kind}&limit={Page}";
+        while (url is not null)
+        {
+            using var response = await admin.GetAsync(url);
+            response.EnsureSuccessStatusCode();
+            var page = (await response.Content.ReadFromJsonAsync<JsonArray>())!.Select(a => a!.AsObject()).ToList();
+            var fresh = page.Count(a => alerts.TryAdd((string)a["alertId"]!, a));
+            url = NextLink(response)
+                ?? (page.Count == Page && fresh > 0
+                    ? $"/api/alerts?kind={Kind}&limit={Page}&until={Uri.EscapeDataString((string)page[^1]["raisedAt"]!)}"
+                    : null);
+        }
+
+        return [.. alerts.Values];
+    }
+
+    private static string? NextLink(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var links))
+        {
+            return null;
+        }
+
+        foreach (var link in links.SelectMany(l => l.Split(',')))
+        {
+            var parts = link.Split(';', StringSplitOptions.TrimEntries);
+            if (parts.Length > 1 && parts.Skip(1).Any(p => p.Replace(" ", "", StringComparison.Ordinal) is "rel=next" or "rel=\"next\""))
+            {
+                return parts[0].Trim('<', '>');
+            }
+        }
+
+        return null;
+    }
+
+    private static void Report(IReadOnlyList<TruthPair> truth, List<JsonObject> alerts, HashSet<string> reversed, Dictionary<string, DateTimeOffset> settledAt)
+    {
+        static HashSet<string> ClaimIds(JsonObject alert) =>
+            alert["claimIds"] is JsonArray ids ? ids.Select(i => (string)i!).ToHashSet() : [];
+        static bool Standing(JsonObject alert) => (string?)alert["status"] != "withdrawn";
+
+        var pairAlerts = alerts.Where(a => ClaimIds(a).Count >= 2).ToList();
+        var standing = pairAlerts.Where(Standing).ToList();
+        var delays = new List<double>();
+        var found = 0;
+        foreach (var pair in truth)
+        {
+            var match = standing.FirstOrDefault(a => ClaimIds(a).IsSupersetOf([pair.FirstClaimId, pair.SecondClaimId]));
+            if (match is null)
+            {
+                continue;
+            }
+
+            found++;
+            if ((string?)match["asOf"] is { } asOf)
+            {
+                var later = settledAt[pair.FirstClaimId] > settledAt[pair.SecondClaimId] ? settledAt[pair.FirstClaimId] : settledAt[pair.SecondClaimId];
+                delays.Add((DateTimeOffset.Parse(asOf, CultureInfo.InvariantCulture) - later).TotalHours);
+            }
+        }
+
+        var matching = standing.Count(a => truth.Any(p => ClaimIds(a).IsSupersetOf([p.FirstClaimId, p.SecondClaimId])));
+        var onReversed = alerts.Where(Standing).Count(a => ClaimIds(a).Overlaps(reversed));
+        delays.Sort();
+
+        Console.WriteLine($"truth pairs      : {truth.Count:N0} ({truth.Count(p => p.Severity == "critical")} critical, {truth.Count(p => p.Severity == "warning")} warning, {truth.Count(p => p.Severity == "notice")} notice)");
+        Console.WriteLine($"alerts           : {alerts.Count:N0} split alerts, {pairAlerts.Count:N0} pair-level, {standing.Count:N0} of those standing (not withdrawn)");
+        Console.WriteLine($"recall           : {Ratio(found, truth.Count)} ({found:N0} of {truth.Count:N0} truth pairs found)");
+        Console.WriteLine($"precision        : {Ratio(matching, standing.Count)} ({matching:N0} of {standing.Count:N0} standing pair alerts match a truth pair)");
+        Console.WriteLine($"on reversed claim: {onReversed:N0} standing alerts rest on a reversed claim");
+        Console.WriteLine(delays.Count == 0
+            ? "delay            : no found pair carries asOf"
+            : $"delay            : median {delays[delays.Count / 2]:F1} h, max {delays[^1]:F1} h of settlement time after the later settlement of the pair");
+    }
+
+    private static string Ratio(int part, int whole) => whole == 0 ? "n/a" : (part / (double)whole).ToString("P1", CultureInfo.InvariantCulture);
+}
