@@ -44,7 +44,9 @@ public static class LowThresholdMeasure
         await File.WriteAllTextAsync(registry, JsonSerializer.Serialize(scenario.Registry, DemoJson.Compact));
         try
         {
-            await using var host = await RunningHost.StartAsync($"--Monitoring:Registry:Path={registry}", "--Logging:LogLevel:Default=Warning");
+            // Any --Monitoring:* setting given to the command goes to the host, to try the detector's thresholds.
+            var settings = args.Where(a => a.StartsWith("--Monitoring:", StringComparison.Ordinal));
+            await using var host = await RunningHost.StartAsync([$"--Monitoring:Registry:Path={registry}", "--Logging:LogLevel:Default=Warning", .. settings]);
             using (var ingest = host.Ingest())
             {
                 var posted = 0;
@@ -70,7 +72,10 @@ public static class LowThresholdMeasure
             }
 
             using var admin = host.Admin();
-            return Report(plan, await AlertsAsync(admin), names) ? 0 : 3;
+            var alerts = await AlertsAsync(admin);
+            var met = Report(plan, alerts, names);
+            PrintTruth(LowThresholdTruth.MonthlyShares(claims), plan, alerts);
+            return met ? 0 : 3;
         }
         finally
         {
@@ -141,6 +146,22 @@ public static class LowThresholdMeasure
         Console.WriteLine($"not planted      : {wrong.Count} alerts on hospitals not planted or before their onset");
         Console.WriteLine($"target           : every planted hospital within {TargetDays} days of onset, nothing else flagged: {(ok ? "met" : "NOT met")}");
         return ok;
+    }
+
+    /// <summary>
+    /// What the claims themselves say (<see cref="LowThresholdTruth"/>, exact year-wide medians) for every planted or
+    /// alerted hospital: its monthly share of short, cheap stays, so a reader can judge an alert without the detector.
+    /// </summary>
+    private static void PrintTruth(IReadOnlyDictionary<(string HospitalId, string Month), (int Stays, int ShortAndCheap)> truth,
+        LowThresholdPlan plan, List<JsonObject> alerts)
+    {
+        var hospitals = plan.Planted.Select(p => p.HospitalId).Concat(alerts.Select(a => (string)a["hospitalId"]!)).Distinct().Order(StringComparer.Ordinal);
+        foreach (var hospital in hospitals)
+        {
+            var months = truth.Where(t => t.Key.HospitalId == hospital).OrderBy(t => t.Key.Month, StringComparer.Ordinal)
+                .Select(t => $"{t.Key.Month[5..]}:{t.Value.ShortAndCheap}/{t.Value.Stays}");
+            Console.WriteLine($"truth (monthly)  : {hospital} {string.Join(" ", months)}");
+        }
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -62,7 +62,7 @@ public sealed class LowThresholdGrain(
 
     public Task<LowThresholdStanding> GetStandingAsync()
     {
-        var alarm = state.State.Alarm;
+        var alarm = state.State.Current;
         var baseline = alarm.FrozenBaseline ?? (_closedThrough is { } week
             ? LowThresholdJudgement.Baseline(_history.Before(alarm.Track.OnsetPeriod ?? week + 1, Options.BaselineWeeks), _peers.MedianShare, Options)
             : null);
@@ -198,7 +198,7 @@ public sealed class LowThresholdGrain(
         _peers = await peers.CompareAsync(new HospitalShareReport(entry.Placement, entry.Hospital.Level, last,
             _history.ByDrg(last, Options.PeerWindowWeeks), _history.Months));
 
-        var alarm = state.State.Alarm;
+        var alarm = state.State.Current;
         var alerts = new List<Alert>();
         foreach (var week in ended.Where(w => alarm.JudgedThroughWeek is not { } judged || w > judged))
         {
@@ -272,8 +272,15 @@ public sealed class LowThresholdGrain(
 }
 
 /// <summary>The stored part of a hospital's low-threshold watch: its alarm.</summary>
+/// <remarks>
+/// Null, not <see cref="LowThresholdAlarm.Quiet"/>, until the first week is judged: reading a stored state on activation
+/// was seen (in <c>LowThresholdGrainTests</c>) to overwrite the shared <c>Quiet</c> instances the constructor's default
+/// pointed at, so that every other watch's "quiet" carried one hospital's CUSUM.
+/// </remarks>
 [GenerateSerializer]
 public sealed class LowThresholdState
 {
-    [Id(0)] public LowThresholdAlarm Alarm { get; set; } = LowThresholdAlarm.Quiet;
+    [Id(0)] public LowThresholdAlarm? Alarm { get; set; }
+
+    public LowThresholdAlarm Current => Alarm ?? LowThresholdAlarm.Quiet;
 }

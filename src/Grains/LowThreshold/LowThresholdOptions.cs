@@ -64,13 +64,17 @@ public sealed class LowThresholdOptions
     public double CusumThreshold { get; set; } = 7;
 
     /// <summary>A CUSUM crossing is an alert only when the run since its onset holds at least this many short, cheap stays...</summary>
-    public int MinRunEvents { get; set; } = 8;
+    public int MinRunEvents { get; set; } = 10;
 
     /// <summary>...at least this multiple of what the baseline expected...</summary>
     public double MinRunRatio { get; set; } = 1.5;
 
-    /// <summary>...and a Poisson tail probability of the run's count at most this.</summary>
-    public double MaxRunPValue { get; set; } = 0.001;
+    /// <summary>
+    /// ...and a Poisson tail probability of the run's count at most this. Small because the run is the best one the CUSUM
+    /// could pick, at each of some 40 hospitals, every week of the year: about 16,000 chances, so a one-in-a-million
+    /// tail keeps the year's false alerts in a prefecture near zero. A hospital that really changed passes it within weeks.
+    /// </summary>
+    public double MaxRunPValue { get; set; } = 0.000001;
 
     /// <summary>While alerted the statistic is held at most this multiple of the threshold, so that a return to normal clears within weeks, not years.</summary>
     public double StatisticCapMultiple { get; set; } = 2;

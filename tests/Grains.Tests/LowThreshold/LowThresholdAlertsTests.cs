@@ -17,9 +17,9 @@ public sealed class LowThresholdAlertsTests
         var steady = (2000L, 80L, 20);
         var alarm = LowThresholdAlarm.Quiet;
         WeekJudgement judged = null!;
-        for (var w = Week - 2; w <= Week; w++)
+        for (var w = Week - 1; w <= Week; w++)
         {
-            judged = LowThresholdJudgement.Judge(alarm, w, 100, 10, steady, 0.05, ObservedExpected.Empty, false, Options);
+            judged = LowThresholdJudgement.Judge(alarm, w, 100, 15, steady, 0.05, ObservedExpected.Empty, false, Options);
             alarm = judged.Next;
         }
 
@@ -50,13 +50,13 @@ public sealed class LowThresholdAlertsTests
         Assert.Equal($"low-threshold-admission/{Place.HospitalId}/20260720/raised", alert.AlertId);
         Assert.Contains("蚂蚁堆乡卫生院", alert.MessageZh);
         Assert.Contains("降低住院指征收治住院", alert.MessageZh);
-        Assert.Contains("10.0%", alert.MessageZh);   // 30 of 300 since the onset
+        Assert.Contains("15.0%", alert.MessageZh);   // 30 of 200 since the onset
         Assert.Contains("4.", alert.MessageEn);       // the baseline, about 4%
 
         var evidence = JsonNode.Parse(alert.EvidenceJson)!;
-        Assert.Equal(0.1, (double)evidence["shareNow"]!, 9);
-        Assert.Equal(300, (long)evidence["stays"]!);
-        Assert.Equal("2026-07-06", (string)evidence["cusum"]!["onset"]!);
+        Assert.Equal(0.15, (double)evidence["shareNow"]!, 9);
+        Assert.Equal(200, (long)evidence["stays"]!);
+        Assert.Equal("2026-07-13", (string)evidence["cusum"]!["onset"]!);
         Assert.Equal(0.038, (double)evidence["peerShare"]!, 9);
         Assert.Equal(["own-baseline"], evidence["signals"]!.AsArray().Select(s => (string)s!));
         var first = evidence["examples"]![0]!;

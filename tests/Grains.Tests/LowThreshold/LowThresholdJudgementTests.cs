@@ -41,31 +41,31 @@ public sealed class LowThresholdJudgementTests
     }
 
     [Fact]
-    public void A_rise_to_ten_percent_is_raised_as_a_warning_in_the_third_week_with_its_onset()
+    public void A_rise_to_fifteen_percent_is_raised_as_a_warning_in_the_second_week_with_its_onset()
     {
-        var first = Judge(LowThresholdAlarm.Quiet, 30, 100, 10, Steady);
-        var second = Judge(first.Next, 31, 100, 10, Steady);
-        var third = Judge(second.Next, 32, 100, 10, Steady);
+        var first = Judge(LowThresholdAlarm.Quiet, 30, 100, 15, Steady);
+        var second = Judge(first.Next, 31, 100, 15, Steady);
 
-        // p0 = 0.04, p1 = 0.04 + 0.08 × 0.96 = 0.1168: each week adds 10·ln(p1/p0) + 90·ln((1−p1)/(1−p0)) ≈ 3.21,
-        // so the statistic passes 7 in the third week.
-        Assert.Equal((10 * Math.Log(0.1168 / 0.04)) + (90 * Math.Log(0.8832 / 0.96)), first.Next.Track.Statistic, 9);
+        // p0 = 0.04, p1 = 0.04 + 0.08 × 0.96 = 0.1168: a week adds 15·ln(p1/p0) + 85·ln((1−p1)/(1−p0)) ≈ 8.99, past
+        // the threshold of 7 at once; but 15 stays where 4 were expected is a Poisson tail of about 2·10⁻⁵, short of
+        // the guard's 10⁻⁶. The second week (30 where 8 were expected, about 3·10⁻⁹) raises it.
+        Assert.Equal((15 * Math.Log(0.1168 / 0.04)) + (85 * Math.Log(0.8832 / 0.96)), first.Next.Track.Statistic, 9);
+        Assert.True(first.Next.Track.Crosses(Options.CusumThreshold));
         Assert.Null(first.Transition);
-        Assert.Null(second.Transition);
-        Assert.Equal(AlertTransition.Raised, third.Transition);
-        Assert.Equal(AlarmLevel.Warning, third.Next.Level);
-        Assert.Equal(30, third.Next.Track.OnsetPeriod);
-        Assert.Equal((300, 30), (third.Next.Track.RunTrials, third.Next.Track.RunEvents));
-        Assert.Equal(0.04, third.Next.FrozenBaseline!.Value, 12);
-        Assert.True(third.OwnSignal);
-        Assert.False(third.PeerSignal);
+        Assert.Equal(AlertTransition.Raised, second.Transition);
+        Assert.Equal(AlarmLevel.Warning, second.Next.Level);
+        Assert.Equal(30, second.Next.Track.OnsetPeriod);
+        Assert.Equal((200, 30), (second.Next.Track.RunTrials, second.Next.Track.RunEvents));
+        Assert.Equal(0.04, second.Next.FrozenBaseline!.Value, 12);
+        Assert.True(second.OwnSignal);
+        Assert.False(second.PeerSignal);
     }
 
     [Fact]
     public void A_small_hospital_crossing_the_threshold_on_a_handful_of_stays_is_not_raised()
     {
-        // A township centre with a 2% baseline: 7 short, cheap stays in 12 would push the CUSUM far past 7, but fewer
-        // than 8 stays stand behind the run, so the small-numbers guard holds the alert back.
+        // A township centre with a 2% baseline: 7 short, cheap stays in 12 push the CUSUM far past 7, but fewer than 10
+        // stays stand behind the run, so the small-numbers guard holds the alert back.
         var thin = (600L, 12L, 20);
         var judged = Judge(LowThresholdAlarm.Quiet, 30, 12, 7, thin);
 
