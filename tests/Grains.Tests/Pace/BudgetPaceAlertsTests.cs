@@ -22,7 +22,7 @@ public sealed class BudgetPaceAlertsTests
         Assert.Equal(
             "云县人民医院：截至2026年3月5日，基金已支付3,600.00万元，占年度预算18,000.00万元的20.0%，超过时间进度17.2%（+2.8个百分点）。"
             + "预计全年支出21,420.00万元，为预算的119.0%（可信下限119.0%）。严重预警，请核查支出。", alert.MessageZh);
-        Assert.StartsWith("云县人民医院: as of 2026-03-05, 3,600.00 (10k yuan) paid, 20.0% of the annual budget of 18,000.00 against 17.2% of the year gone (+2.8 points)", alert.MessageEn);
+        Assert.StartsWith("云县人民医院: as of 2026-03-05, ¥36.00M paid, 20.0% of the annual budget of ¥180.00M against 17.2% of the year gone (+2.8 points)", alert.MessageEn);
         Assert.Equal("budget-pace/hospital/H53092200001/20260305/raised", alert.AlertId);
         Assert.Equal(("H53092200001", "YX-TIGHT"), (alert.HospitalId, alert.AllianceId));
         var evidence = JsonDocument.Parse(alert.EvidenceJson).RootElement;
