@@ -197,6 +197,7 @@ public abstract class FundAccountGrain(
         replayed += Flush(run);
         if (replayed > 0)
         {
+            _absorbedSinceJudged = true;
             await CountedAsync(replayed);
         }
 

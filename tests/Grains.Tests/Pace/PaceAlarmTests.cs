@@ -79,3 +79,16 @@ public sealed class PaceAlarmTests
         Assert.Equal((AlertSeverity.Critical, (AlertTransition?)null), PaceAlarm.Next(AlertSeverity.Critical, LongAgo, over, Defaults));
     }
 }
+
+public sealed class PaceThresholdsTests
+{
+    [Fact]
+    public void Defaults_are_valid_and_a_projection_ladder_upside_down_is_not()
+    {
+        Assert.True(new PaceThresholds().IsValid);
+        Assert.False(new PaceThresholds { NoticeProjectionPercent = 115 }.IsValid);
+        Assert.False(new PaceThresholds { NoticeProjectionPercent = 95 }.IsValid);
+        Assert.False(new PaceThresholds { MinimumDwellDays = -1 }.IsValid);
+        Assert.False(new PaceThresholds { CredibilityClaims = 0 }.IsValid);
+    }
+}
