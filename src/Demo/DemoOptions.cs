@@ -32,6 +32,9 @@ public sealed class DemoOptions
     /// <summary>Plant the budget stories of <see cref="BudgetPlanting"/>: funds that step up, run hot early and recover, a county that overruns late.</summary>
     public bool PlantBudget { get; set; } = true;
 
+    /// <summary>Plant low-threshold admission (降低住院指征收治住院): short, cheap stays everywhere, many more at a few hospitals from an onset.</summary>
+    public bool PlantLowThreshold { get; set; } = true;
+
     /// <summary>How often the feed posts what has come due: often enough that the dashboard moves smoothly.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(500);

@@ -8,11 +8,12 @@ internal sealed class YearPlan
 
     private readonly decimal[][] _scale;
 
-    private YearPlan(List<CaseSlot> slots, decimal[][] scale, IReadOnlyList<PlantedEpisode> episodes)
+    private YearPlan(List<CaseSlot> slots, decimal[][] scale, IReadOnlyList<PlantedEpisode> episodes, LowThresholdPlan lowThreshold)
     {
         Slots = slots;
         _scale = scale;
         Episodes = episodes;
+        LowThreshold = lowThreshold;
     }
 
     public List<CaseSlot> Slots { get; }
@@ -20,13 +21,17 @@ internal sealed class YearPlan
     /// <summary>The split-hospitalization patterns and look-alikes planted into the slots; empty when none are.</summary>
     public IReadOnlyList<PlantedEpisode> Episodes { get; }
 
+    /// <summary>The short, cheap stays planted (<see cref="LowThresholdPlanting"/>); <see cref="LowThresholdPlan.None"/> when none are.</summary>
+    public LowThresholdPlan LowThreshold { get; }
+
     public decimal ScaleOf(CaseSlot slot) => _scale[slot.Hospital][new DateTime(slot.Ticks).Month - 1];
 
     /// <param name="plantSplits">
     /// reshape a few cases into split-hospitalization patterns and their look-alikes (<see cref="SplitPlanting"/>);
     /// their draws come from a random of their own, so the rest of the plan is the same either way
     /// </param>
-    public static YearPlan Make(DemoScenario scenario, int claimsPerYear, Random random, Random? plantSplits = null)
+    /// <param name="plantLowThreshold">reshape cases into short, cheap stays (<see cref="LowThresholdPlanting"/>), from a random of their own</param>
+    public static YearPlan Make(DemoScenario scenario, int claimsPerYear, Random random, Random? plantSplits = null, Random? plantLowThreshold = null)
     {
         var year = scenario.Registry.FundYear;
         var institutions = scenario.Institutions;
@@ -64,6 +69,7 @@ internal sealed class YearPlan
         }
 
         IReadOnlyList<PlantedEpisode> episodes = plantSplits is null ? [] : new SplitPlanting(scenario, slots, plantSplits).Plant();
+        var lowThreshold = plantLowThreshold is null ? LowThresholdPlan.None : new LowThresholdPlanting(scenario, slots, plantLowThreshold).Plant();
 
         // Scaled after planting: a reshaped case costs what its new group costs, and each month still adds up to plan.
         var natural = institutions.Select(_ => new decimal[12]).ToArray();
@@ -74,7 +80,7 @@ internal sealed class YearPlan
 
         var scale = institutions.Select((_, h) => MonthlyScale(targets[h], shaped[h], natural[h])).ToArray();
         slots.Sort((a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : a.Order.CompareTo(b.Order));
-        return new YearPlan(slots, scale, episodes);
+        return new YearPlan(slots, scale, episodes, lowThreshold);
     }
 
     /// <summary>A case of the group recast at another level or severity: what planting calls to reshape a slot.</summary>

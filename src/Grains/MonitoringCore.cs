@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitoring.Alerts;
 using Monitoring.Dispatch;
 using Monitoring.Funds;
+using Monitoring.LowThreshold;
 using Monitoring.Pace;
 using Monitoring.Readmission;
 using Monitoring.Registry;
@@ -30,6 +31,7 @@ public static class MonitoringCore
         services.AddSingleton<ILedgerConsumer, FundAccountsFeed>();
         services.AddSingleton<ILedgerConsumer, ReversedClaimsFeed>();
         services.AddSingleton<ILedgerConsumer, ReadmissionFeed>();
+        services.AddSingleton<ILedgerConsumer, LowThresholdFeed>();
 
         services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
             .Validate(o => o.MaxRowsBetween > 0 && o.Interval > TimeSpan.Zero && o.CatchUpInterval > TimeSpan.Zero,
@@ -45,6 +47,10 @@ public static class MonitoringCore
         services.AddOptions<ReadmissionOptions>().BindConfiguration(ReadmissionOptions.Section)
             .Validate(o => o.IsValid,
                 "Monitoring:Rules:Readmission needs a window of 1..90 days, retention at least the window, severity bands within it, three-character planned-treatment categories, and rate thresholds above zero")
+            .ValidateOnStart();
+        services.AddOptions<LowThresholdOptions>().BindConfiguration(LowThresholdOptions.Section)
+            .Validate(o => o.IsValid,
+                "Monitoring:Rules:LowThreshold needs a stay of 1..30 days, a cost fraction between 0 and 1, three-character ICD-10 categories, minimum counts above zero, a peer clearing ratio below the raising ratio and a retention covering the baseline and peer windows")
             .ValidateOnStart();
         return services;
     }

@@ -30,7 +30,7 @@ public static class IngestBenchmark
         var copyRate = await RawCopyAsync(await postgres.CreateDatabaseAsync(), events, batch);
         var ingestRate = await HttpIngestAsync(await postgres.CreateDatabaseAsync(), batches, parallel, claims);
         var withoutDetectors = await HttpIngestAsync(await postgres.CreateDatabaseAsync(), batches, parallel, claims,
-            "--Monitoring:Rules:Readmission:Enabled=false");
+            "--Monitoring:Rules:Readmission:Enabled=false", "--Monitoring:Rules:LowThreshold:Enabled=false");
 
         Console.WriteLine($"raw binary COPY : {copyRate,12:N0} rows/s");
         Console.WriteLine($"HTTP ingest     : {ingestRate,12:N0} claims/s");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Alerts;
 using Monitoring.Dashboard.Alerts;
 using Monitoring.Dashboard.Funds;
+using Monitoring.Dashboard.LowThreshold;
 using Monitoring.Dashboard.Page;
 using Monitoring.Dashboard.Push;
 using Monitoring.Dashboard.Readmission;
@@ -92,6 +93,7 @@ public static class MonitoringHost
         app.MapDashboardPage();
         app.MapFundsApi();
         app.MapReadmissionApi();
+        app.MapLowThresholdApi();
         app.MapAlertsApi();
         app.MapMonitoringHub();
         return app;

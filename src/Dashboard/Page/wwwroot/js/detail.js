@@ -6,6 +6,7 @@ import { money, moneyExact, percent, count, dateTime } from './format.js';
 import { gauge, paceOf, countyOf, keyOf } from './hierarchy.js';
 import { SpendChart } from './chart.js';
 import { renderReadmission } from './readmission.js';
+import { renderLowThreshold } from './lowthreshold.js';
 
 export class DetailView {
   constructor(container, font) {
@@ -18,8 +19,9 @@ export class DetailView {
     this.chartNote = h('p', { class: 'chart-note' });
     this.yearEnd = h('section', { class: 'year-end-section', id: 'year-end' });
     this.readmission = h('section', { class: 'readmission-section', id: 'readmission', hidden: true });
+    this.lowThreshold = h('section', { class: 'lowthreshold-section', id: 'low-threshold', hidden: true });
     this.message = h('div', { class: 'notice-box' });
-    this.content = h('div', { id: 'detail-content' }, this.head, this.meter, this.kpis, this.chartTitle, this.chartElement, this.chartNote, this.readmission, this.yearEnd);
+    this.content = h('div', { id: 'detail-content' }, this.head, this.meter, this.kpis, this.chartTitle, this.chartElement, this.chartNote, this.readmission, this.lowThreshold, this.yearEnd);
     clear(container).append(this.message, this.content);
     this.chart = new SpendChart(this.chartElement);
     this.showMessage(t('detail.pick'));
@@ -85,6 +87,7 @@ export class DetailView {
     this.chartNote.textContent = snapshot.annualBudget == null ? '' : flat ? t('chart.flatNote') : t('chart.profileNote');
 
     renderReadmission(this.readmission, entity);
+    renderLowThreshold(this.lowThreshold, entity, this.font);
 
     clear(this.yearEnd);
     if (snapshot.yearEnd) {

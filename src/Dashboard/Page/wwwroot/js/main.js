@@ -167,6 +167,7 @@ function select(key) {
   board.redrawRow(entity);
   board.detail.show(entity, board.model);
   loadReadmission(entity);
+  loadLowThreshold(entity);
   history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${entity.level}/${encodeURIComponent(entity.id)}`);
 }
 
@@ -220,6 +221,7 @@ async function loadFunds(entities) {
         applySnapshot(snapshot);
         // The readmission rate moves with the same claims: refresh it with the selected hospital's fund.
         if (entity.key === mine.selectedKey) loadReadmission(entity);
+        if (entity.key === mine.selectedKey) loadLowThreshold(entity);
       } catch (error) {
         if (board !== mine) return;
         if (error.status === 401) {
@@ -252,6 +254,28 @@ async function loadReadmission(entity) {
     }
 
     entity.readmissionError = error.message;
+  }
+
+  entityChanged(entity);
+}
+
+/** Fetches a hospital's monthly share of short, cheap stays beside its peers' (降低住院指征收治住院); other levels have none. */
+async function loadLowThreshold(entity) {
+  const mine = board;
+  if (!entity || entity.level !== 'hospital' || !entity.readable) return;
+  try {
+    const standing = await session.getJson(mine.token, `api/low-threshold/hospital/${encodeURIComponent(entity.id)}`);
+    if (board !== mine) return;
+    entity.lowThreshold = standing;
+    entity.lowThresholdError = null;
+  } catch (error) {
+    if (board !== mine) return;
+    if (error.status === 401) {
+      await signOut('signIn.expired');
+      return;
+    }
+
+    entity.lowThresholdError = error.message;
   }
 
   entityChanged(entity);
