@@ -29,5 +29,5 @@ public sealed record LowThresholdAlarm(
     [property: Id(3)] int? RaisedWeek,
     [property: Id(4)] int? JudgedThroughWeek)
 {
-    public static LowThresholdAlarm Quiet { get; } = new(AlarmLevel.None, CusumTrack.Quiet, null, null, null);
+    public static LowThresholdAlarm Quiet => new(AlarmLevel.None, CusumTrack.Quiet, null, null, null);
 }

@@ -17,7 +17,9 @@ public sealed record CusumTrack(
     [property: Id(3)] long RunEvents,
     [property: Id(4)] double RunExpected)
 {
-    public static CusumTrack Quiet { get; } = new(0, null, 0, 0, 0);
+    // A fresh instance each time: a stored grain state whose default was a shared instance was seen to be filled in
+    // place on activation (see LowThresholdState), which would hand one hospital's statistic to every other.
+    public static CusumTrack Quiet => new(0, null, 0, 0, 0);
 
     /// <summary>The track after one more period; periods must be added in order, each once.</summary>
     public CusumTrack Add(int period, long trials, long events, double baseline, double shifted)
