@@ -40,8 +40,8 @@ public sealed record FundDelta(
             }
 
             var key = BudgetClock.MonthKey(m.BudgetDate);
-            var settled = m.Kind == ClaimKind.Settlement ? 1 : 0;
-            var add = new MonthTotal(key, m.FundPaid, settled, 1 - settled);
+            // A recovery moves money but is neither a settlement nor a reversal: it changes no claim count.
+            var add = new MonthTotal(key, m.FundPaid, m.Kind == ClaimKind.Settlement ? 1 : 0, m.Kind == ClaimKind.Reversal ? 1 : 0);
             months[key] = months.TryGetValue(key, out var sum) ? sum.Plus(add) : add;
             var day = BudgetClock.DayKey(BudgetClock.BudgetDate(m.SettledAt));
             days[day] = days.GetValueOrDefault(day) + m.FundPaid;
