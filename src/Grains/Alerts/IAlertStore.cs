@@ -15,4 +15,10 @@ public interface IAlertStore
     /// </summary>
     Task<IReadOnlyList<Alert>> WithdrawAsync(
         IReadOnlyCollection<string> alertIds, IReadOnlyCollection<string> claimIds, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>One alert as it now reads, or null.</summary>
+    Task<Alert?> FindAsync(string alertId, CancellationToken cancellationToken = default);
+
+    /// <summary>Points the alert to its inspection case, unless it already points to one; returns the alert as it now reads.</summary>
+    Task<Alert?> SetCaseAsync(string alertId, string caseId, CancellationToken cancellationToken = default);
 }
