@@ -113,6 +113,29 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
         return withdrawn;
     }
 
+    public async Task<Alert?> FindAsync(string alertId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT body, status, status_reason FROM alerts WHERE alert_id = @id");
+        command.Parameters.AddWithValue("id", alertId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    public async Task<Alert?> SetCaseAsync(string alertId, string caseId, CancellationToken cancellationToken = default)
+    {
+        // The case id lives in the body as published (alert.schema.json § caseId); set once, never replaced.
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE alerts SET body = jsonb_set(body, '{CaseId}', to_jsonb(COALESCE(body ->> 'CaseId', @caseId)))
+            WHERE alert_id = @id
+            RETURNING body, status, status_reason
+            """);
+        command.Parameters.AddWithValue("id", alertId);
+        command.Parameters.AddWithValue("caseId", caseId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
     /// <summary>The alert as published, with where it stands now.</summary>
     private static Alert Read(NpgsqlDataReader reader) => JsonSerializer.Deserialize<Alert>(reader.GetString(0))! with
     {
