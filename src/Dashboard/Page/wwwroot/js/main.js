@@ -7,6 +7,7 @@ import { buildModel, renderHierarchy, keyOf } from './hierarchy.js';
 import { DetailView } from './detail.js';
 import { AlertFeed } from './alerts.js';
 import { connectLive } from './live.js';
+import { CasesView } from './cases.js';
 
 const pollSeconds = 10;
 const fetchConcurrency = 6;
@@ -26,6 +27,7 @@ function init() {
   onLangChange(relabel);
   $('sign-in-form').addEventListener('submit', onSignIn);
   $('sign-out').addEventListener('click', () => signOut());
+  window.addEventListener('hashchange', () => board && route());
   const token = session.currentToken();
   if (token) start(token);
   else showSignIn();
@@ -33,6 +35,8 @@ function init() {
 
 function showSignIn(errorKey = null, vars = {}) {
   $('board').hidden = true;
+  $('cases-view').hidden = true;
+  $('view-tabs').hidden = true;
   $('who').hidden = true;
   $('live-status').hidden = true;
   $('sign-in').hidden = false;
@@ -120,11 +124,15 @@ async function start(token) {
     dialog: $('evidence'),
     dialogBody: $('evidence-body'),
   }, nameOf);
+  mine.cases = new CasesView($('cases-view'), { token, who, model, nameOf, onUnauthorized: () => signOut('signIn.expired') });
   renderWho();
   drawHierarchy();
   showLiveState('connecting');
+  // Inspectors work cases: their page opens on the queue.
+  if (!window.location.hash && who.role === 'inspector') history.replaceState(null, '', `${window.location.pathname}${window.location.search}#cases`);
   mine.selectedKey = initialSelection(model, who);
   select(mine.selectedKey);
+  route();
 
   await Promise.all([loadFunds([...model.entities.values()]), loadAlerts()]);
   if (board !== mine) return;
@@ -133,6 +141,7 @@ async function start(token) {
   mine.live = connectLive(token, {
     onAlert: (doc) => board === mine && onAlert(doc),
     onFund: (snapshot) => board === mine && applySnapshot(snapshot),
+    onCase: (notice) => board === mine && mine.cases.onNotice(notice),
     onState: (state) => board === mine && showLiveState(state),
     onResumed: () => board === mine && catchUp(),
   });
@@ -165,7 +174,26 @@ function select(key) {
   board.redrawRow(entity);
   board.detail.show(entity, board.model);
   loadReadmission(entity);
+  if (casesRoute()) return;
   history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${entity.level}/${encodeURIComponent(entity.id)}`);
+}
+
+/** The cases workspace's address: #cases (the queue) or #case/<id>; null on the board. */
+function casesRoute() {
+  const hash = decodeURIComponent(window.location.hash.slice(1));
+  if (hash === 'cases') return { caseId: null };
+  return hash.startsWith('case/') ? { caseId: hash.slice(5) } : null;
+}
+
+/** Shows the board or the cases workspace, as the address says. */
+function route() {
+  const cases = casesRoute();
+  $('board').hidden = Boolean(cases);
+  $('cases-view').hidden = !cases;
+  $('view-tabs').hidden = false;
+  document.body.dataset.view = cases ? 'cases' : 'board';
+  for (const tab of $('view-tabs').querySelectorAll('a')) tab.setAttribute('aria-current', String(tab.dataset.view === document.body.dataset.view));
+  if (cases) board.cases.show(cases.caseId);
 }
 
 function drawHierarchy() {
@@ -334,6 +362,7 @@ function relabel() {
   if (entity) board.detail.show(entity, board.model);
   else board.detail.showMessage(t('detail.pick'));
   board.feed.relabel();
+  board.cases.relabel();
 }
 
 init();
