@@ -2,7 +2,7 @@
 // the evidence, the history, and a form for exactly the moves the server says this reader may make. Printable as the
 // case sheet for the file.
 import { h, clear } from './dom.js';
-import { t, term, lang } from './i18n.js';
+import { t, term, lang, figureLabel } from './i18n.js';
 import { moneyExact, dateTime } from './format.js';
 import { stayTimeline } from './cases-timeline.js';
 
@@ -55,7 +55,7 @@ export function renderCase(root, doc, { onAct, onBack, onPrint, error }) {
     h('div', { class: 'kpis case-kpis' },
       kpi(t('cases.hospital'), doc.hospitalName ? `${doc.hospitalName}（${doc.hospitalId}）` : doc.hospitalId),
       kpi(t('cases.amountAtStake'), moneyExact(doc.amountAtStake), 'amountAtStake'),
-      kpi(t('cases.recovered'), moneyExact(doc.recovered), 'recovered'),
+      kpi(t('cases.recovered'), moneyExact(doc.recovered), Number(doc.recovered) > 0 ? 'recovered' : 'nothingRecovered'),
       doc.owner !== null && doc.owner !== undefined ? kpi(t('cases.owner'), doc.owner || t('cases.unowned')) : null,
       kpi(t('cases.openedAt'), dateTime(doc.openedAt)),
       kpi(t('cases.dueAt'), dateTime(doc.dueAt)),
@@ -130,9 +130,10 @@ function actionsBlock(doc, onAct, error) {
     onAct(body);
   });
 
-  form.append(h('h3', { class: 'section-title' }, t('cases.actions')), buttons, fields,
-    error ? h('p', { class: 'error', role: 'alert' }, error) : null);
-  if (allowed.length === 1) choose(allowed[0]);
+  form.append(...[h('h3', { class: 'section-title' }, t('cases.actions')), buttons, fields,
+    error ? h('p', { class: 'error', role: 'alert' }, error) : null].filter(Boolean));
+  // A single move is offered ready to fill in, unless it is only the internal note every decided case allows.
+  if (allowed.length === 1 && allowed[0] !== 'note') choose(allowed[0]);
   return form;
 }
 
@@ -174,7 +175,13 @@ function evidenceBlock(alerts) {
 function figuresOf(evidence) {
   const rows = Object.entries(evidence).filter(([, v]) => v === null || typeof v !== 'object' || Array.isArray(v));
   return h('table', { class: 'figures' }, h('tbody', {}, rows.map(([key, value]) =>
-    h('tr', {}, h('th', { scope: 'row' }, key), h('td', {}, Array.isArray(value) ? value.join(', ') : String(value ?? '—'))))));
+    h('tr', {}, h('th', { scope: 'row' }, figureLabel(key)), h('td', {}, figureValue(value))))));
+}
+
+function figureValue(value) {
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return '—';
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
 function historyTable(history) {
@@ -187,5 +194,5 @@ function historyTable(history) {
       h('td', {}, term('caseAction', e.action), e.internal ? h('span', { class: 'internal-tag' }, t('cases.internal')) : null),
       h('td', { class: 'nowrap' }, e.fromStatus === e.toStatus ? term('caseStatus', e.toStatus) : `${term('caseStatus', e.fromStatus)} → ${term('caseStatus', e.toStatus)}`),
       h('td', {}, [e.note, e.amount != null && e.action !== 'open' ? moneyExact(e.amount) : null, e.assignee ? `→ ${e.assignee}` : null,
-        e.outcome ? term('appealOutcome', e.outcome) : null, (e.documents ?? []).length ? `📎 ${e.documents.join(', ')}` : null].filter(Boolean).join(' · '))))));
+        e.outcome ? term('appealOutcome', e.outcome) : null, (e.documents ?? []).length ? `${t('cases.documents')}: ${e.documents.join(', ')}` : null].filter(Boolean).join(' · '))))));
 }

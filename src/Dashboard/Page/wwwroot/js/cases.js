@@ -114,7 +114,7 @@ export class CasesView {
     this.root.dataset.mode = 'queue';
     const isHospital = this.ctx.who.role === 'hospital';
     const now = Date.now();
-    clear(this.root).append(
+    clear(this.root).append(...[
       h('div', { class: 'panel-head' },
         h('h2', { id: 'cases-heading' }, isHospital ? t('cases.ownHeading') : t('cases.queueHeading'), ' ',
           h('span', { class: 'count' }, String(this.cases.length) + (this.next ? '+' : '')))),
@@ -125,11 +125,12 @@ export class CasesView {
         ? h('p', { class: 'empty' }, t('cases.none'))
         : h('div', { class: 'table-scroll' }, h('table', { class: 'case-queue' },
           h('thead', {}, h('tr', {}, [
-            t('cases.col.case'), t('cases.col.kind'), t('cases.col.hospital'), t('cases.col.amount'), t('cases.col.age'),
-            t('cases.col.status'), isHospital ? null : t('cases.col.owner'), t('cases.col.due'),
-          ].filter((c) => c !== null).map((c) => h('th', { scope: 'col' }, c)))),
+            [t('cases.col.case')], [t('cases.col.kind')], [t('cases.col.hospital')], [t('cases.col.amount'), 'num'], [t('cases.col.age'), 'num'],
+            [t('cases.col.status')], isHospital ? null : [t('cases.col.owner')], [t('cases.col.due')],
+          ].filter(Boolean).map(([c, cls]) => h('th', { scope: 'col', class: cls }, c)))),
           h('tbody', {}, this.cases.map((c) => this.row(c, now, isHospital))))),
-      this.next ? h('button', { type: 'button', class: 'link-button more', onclick: () => this.loadQueue(true) }, t('cases.more')) : null);
+      this.next ? h('button', { type: 'button', class: 'link-button more', onclick: () => this.loadQueue(true) }, t('cases.more')) : null,
+    ].filter(Boolean));
   }
 
   row(c, now, isHospital) {
@@ -139,7 +140,7 @@ export class CasesView {
       h('td', {}, h('span', { class: 'severity', dataset: { severity: c.severity } }, term('severity', c.severity)), ' ', term('kind', c.kind)),
       h('td', {}, c.hospitalName ?? c.hospitalId),
       h('td', { class: 'num' }, moneyExact(c.amountAtStake), c.recovered ? h('div', { class: 'muted small' }, t('cases.recoveredShort', { amount: moneyExact(c.recovered) })) : null),
-      h('td', { class: 'num' }, t('cases.days', { days: ageDays })),
+      h('td', { class: 'num' }, t('cases.days', { days: ageDays }), h('div', { class: 'muted small' }, dateTime(c.openedAt).slice(0, 10))),
       h('td', {}, h('span', { class: 'case-status', dataset: { status: c.status } }, term('caseStatus', c.status))),
       isHospital ? null : h('td', {}, c.owner ?? h('span', { class: 'muted' }, t('cases.unowned'))),
       h('td', { class: 'nowrap' }, dateTime(c.status === 'awaiting-hospital' && c.answerDueAt ? c.answerDueAt : c.dueAt).slice(0, 10),

@@ -207,6 +207,7 @@ const texts = {
     'cases.evidence': '预警依据',
     'cases.history': '办理记录',
     'cases.internal': '内部',
+    'cases.documents': '佐证材料',
     'cases.h.at': '时间',
     'cases.h.who': '办理人',
     'cases.h.what': '操作',
@@ -267,6 +268,12 @@ const texts = {
     'alertStatus.withdrawn': '已撤回',
     'alertStatus.resolved': '已办结',
     'role.system': '系统',
+    'disposition.1': '医嘱离院',
+    'disposition.2': '医嘱转院',
+    'disposition.3': '医嘱转社区/乡镇卫生院',
+    'disposition.4': '非医嘱离院',
+    'disposition.5': '死亡',
+    'disposition.9': '其他',
     // ---- end of inspection cases ----
   },
   en: {
@@ -475,6 +482,7 @@ const texts = {
     'cases.evidence': 'Evidence',
     'cases.history': 'History',
     'cases.internal': 'internal',
+    'cases.documents': 'documents',
     'cases.h.at': 'When',
     'cases.h.who': 'Who',
     'cases.h.what': 'What',
@@ -535,6 +543,12 @@ const texts = {
     'alertStatus.withdrawn': 'withdrawn',
     'alertStatus.resolved': 'resolved',
     'role.system': 'System',
+    'disposition.1': 'Discharged on medical advice',
+    'disposition.2': 'Transferred on medical advice',
+    'disposition.3': 'Transferred to community care',
+    'disposition.4': 'Left against medical advice',
+    'disposition.5': 'Died',
+    'disposition.9': 'Other',
     // ---- end of inspection cases ----
   },
 };
