@@ -14,9 +14,11 @@ const shareKey = /(share|ratio|rate|percent|pct)$/i;
 
 export class AlertFeed {
   /** parts: list, empty, counter, kindSelect, severitySelect, dialog, dialogBody; nameOf(level, id) → a display name. */
-  constructor(parts, nameOf) {
+  constructor(parts, nameOf, caseLink = null) {
     Object.assign(this, parts);
     this.nameOf = nameOf;
+    // The alert's inspection case as a link, or a button to open one (cases.js decides what this reader may do).
+    this.caseLink = caseLink;
     this.alerts = [];
     this.byId = new Map();
     this.kindSelect.addEventListener('change', () => this.render());
@@ -104,7 +106,7 @@ export class AlertFeed {
       [t('evidence.asOf'), dateTime(alert.asOf)],
       [t('evidence.raisedAt'), dateTime(alert.raisedAt)],
       [t('evidence.alertId'), alert.alertId],
-      [t('evidence.caseId'), alert.caseId ?? t('evidence.none')],
+      [t('evidence.caseId'), this.caseLink?.(alert) ?? alert.caseId ?? t('evidence.none')],
     ].filter(Boolean);
 
     const figures = flatten(alert.evidence ?? {});

@@ -47,3 +47,8 @@ export async function act(token, caseId, action) {
 export async function summary(token) {
   return (await call(token, 'api/cases/summary')).document;
 }
+
+/** Opens a case by hand on an alert; the server answers 409 when it already has one. */
+export async function openCase(token, alertId) {
+  return (await call(token, 'api/cases', { method: 'POST', body: { alertId } })).document;
+}

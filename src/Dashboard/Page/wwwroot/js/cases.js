@@ -234,6 +234,33 @@ export class CasesView {
     });
   }
 
+  /**
+   * For an alert's dialog: a link to its case; for an inspector or regulator, a button that opens one on an alert
+   * about a hospital that has none (the server checks scope and says if it cannot).
+   */
+  linkFor(alert) {
+    const go = (caseId) => {
+      document.getElementById('evidence')?.close();
+      window.location.hash = `case/${encodeURIComponent(caseId)}`;
+    };
+    if (alert.caseId) return h('a', { href: `#case/${encodeURIComponent(alert.caseId)}`, onclick: () => go(alert.caseId) }, alert.caseId);
+    if (!['inspector', 'regulator'].includes(this.ctx.who.role) || !alert.hospitalId || alert.status === 'withdrawn') return null;
+    const status = h('span', { class: 'error', role: 'alert' });
+    return h('span', {}, h('button', {
+      type: 'button',
+      class: 'link-button open-case',
+      onclick: async () => {
+        try {
+          const opened = await api.openCase(this.ctx.token, alert.alertId);
+          alert.caseId = opened.caseId;
+          go(opened.caseId);
+        } catch (error) {
+          status.textContent = ` ${error.message}`;
+        }
+      },
+    }, t('cases.openOnAlert')), status);
+  }
+
   back() {
     window.location.hash = 'cases';
   }

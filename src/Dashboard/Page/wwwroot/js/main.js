@@ -123,7 +123,7 @@ async function start(token) {
     severitySelect: $('filter-severity'),
     dialog: $('evidence'),
     dialogBody: $('evidence-body'),
-  }, nameOf);
+  }, nameOf, (alert) => mine.cases?.linkFor(alert));
   mine.cases = new CasesView($('cases-view'), { token, who, model, nameOf, onUnauthorized: () => signOut('signIn.expired') });
   renderWho();
   drawHierarchy();
