@@ -60,7 +60,11 @@ public sealed partial class CaseDesk(
         }
 
         LogMoved(logger, moved.CaseId, command.Action, current.Status, moved.Status, actor.Name);
-        notices.CaseChanged(CaseNotice.Of(moved, command.Action, now));
+        // An internal note changes nothing anyone else sees, and its notice would tell the hospital one was written.
+        if (command.Action != CaseActions.Note)
+        {
+            notices.CaseChanged(CaseNotice.Of(moved, command.Action, now));
+        }
         return move with { Case = moved };
     }
 

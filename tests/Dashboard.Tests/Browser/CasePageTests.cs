@@ -13,7 +13,7 @@ namespace Monitoring.Dashboard.Tests.Browser;
 /// <summary>
 /// One inspection case worked end to end in the real browser against the real host: a planted split hospitalization
 /// opens it; a county inspector takes it and asks the hospital; the hospital answers; the inspector confirms a
-/// recovery; the hospital's fund shows it; the hospital appeals; a region inspector decides.
+/// recovery; the regulator's counts and the hospital's fund show it; the hospital appeals; a region inspector decides.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
@@ -70,6 +70,12 @@ public sealed class CasePageTests(BrowserFixture browser)
         await Expect(inspector.Locator(".case-sheet")).ToHaveAttributeAsync("data-status", "confirmed");
         await Expect(inspector.Locator(".case-sheet [data-figure='recovered'] .kpi-value")).ToHaveTextAsync("4,200.00 元");
         await SaveScreenshotAsync(inspector, "case-page-zh.png");
+
+        // The county regulator's counts show what was recovered this year, by county.
+        var regulator = await OpenAsync(host, Token(host, "regulator", "county:530922", "reg-a"), scriptErrors, "#cases");
+        await Expect(regulator.Locator(".cases-summary [data-figure='recoveredThisYear'] .kpi-value")).ToHaveTextAsync("4,200.00 元");
+        await Expect(regulator.Locator(".cases-by-county")).ToContainTextAsync("云县");
+        await SaveScreenshotAsync(regulator, "cases-regulator-zh.png");
 
         // The hospital's own fund snapshot shows the recovery, to the fen.
         Assert.Equal(fundBefore - Recovery, await FundPaidOnceAsync(host, fundBefore - Recovery));

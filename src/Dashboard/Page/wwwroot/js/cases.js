@@ -38,6 +38,7 @@ export class CasesView {
   /** A case moved somewhere in this reader's scope: refresh what is on screen (bursts coalesce). */
   onNotice(notice) {
     if (this.refreshTimer !== null) return;
+    // The open case follows at once; the queue (and its counts) at most once a second while the demo opens cases fast.
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = null;
       if (this.openId) {
@@ -45,7 +46,7 @@ export class CasesView {
       } else {
         this.loadQueue();
       }
-    }, 200);
+    }, this.openId ? 200 : 1000);
   }
 
   relabel() {
@@ -143,7 +144,9 @@ export class CasesView {
       h('td', { class: 'num' }, t('cases.days', { days: ageDays }), h('div', { class: 'muted small' }, dateTime(c.openedAt).slice(0, 10))),
       h('td', {}, h('span', { class: 'case-status', dataset: { status: c.status } }, term('caseStatus', c.status))),
       isHospital ? null : h('td', {}, c.owner ?? h('span', { class: 'muted' }, t('cases.unowned'))),
-      h('td', { class: 'nowrap' }, dateTime(c.status === 'awaiting-hospital' && c.answerDueAt ? c.answerDueAt : c.dueAt).slice(0, 10),
+      // A decided case has no date to meet; an asked hospital's answer date is the one that matters while it waits.
+      h('td', { class: 'nowrap' }, ['confirmed', 'dismissed', 'withdrawn'].includes(c.status) ? '—'
+        : dateTime(c.status === 'awaiting-hospital' && c.answerDueAt ? c.answerDueAt : c.dueAt).slice(0, 10),
         c.overdue ? h('span', { class: 'overdue' }, t('cases.overdue')) : null));
   }
 
