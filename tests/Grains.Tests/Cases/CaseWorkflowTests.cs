@@ -268,4 +268,13 @@ public sealed class CaseWorkflowTests
             c.History.Select(e => $"{e.FromStatus}→{e.ToStatus}"));
         Assert.Equal([-6000m, 6000m], c.Bookings.Select(b => b.FundPaid));
     }
+
+    [Fact]
+    public void A_case_is_overdue_past_its_decision_date_or_its_answer_date_until_it_is_decided()
+    {
+        Assert.False(In("assigned").IsOverdue(Now));
+        Assert.True(In("assigned").IsOverdue(In("assigned").DueAt.AddMinutes(1)));
+        Assert.True(In("awaiting-hospital").IsOverdue(In("awaiting-hospital").AnswerDueAt!.Value.AddMinutes(1)));
+        Assert.False(In("confirmed").IsOverdue(In("confirmed").DueAt.AddDays(100)));
+    }
 }

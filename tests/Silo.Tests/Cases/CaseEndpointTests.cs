@@ -139,6 +139,7 @@ public sealed class CaseEndpointTests(EmbeddedHostFixture fixture) : IClassFixtu
     [Fact]
     public async Task A_hospital_reads_and_acts_only_on_its_own_cases_and_never_sees_internal_notes()
     {
+        await using var otherHospitalHub = await HubListener.ConnectAsync(Host, Token("hospital", "hospital:H53092200002", "hospital-2"));
         var (first, second) = TestSplitPairs.Pair("case-scope", Hospital, day: 64);
         await PostClaimsAsync(first, second);
         var caseId = (await CaseOfClaimAsync("case-scope-2")).GetProperty("caseId").GetString()!;
@@ -171,6 +172,15 @@ public sealed class CaseEndpointTests(EmbeddedHostFixture fixture) : IClassFixtu
         using var seen = JsonDocument.Parse(text);
         Assert.Equal(["open", "ask-hospital"], seen.RootElement.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
         Assert.Equal(["answer"], seen.RootElement.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+
+        // Pushes go out in order: once the other hospital has the notice of a case of its own, opened after all of the
+        // above, it would have had any notice of this case too.
+        var (ownFirst, ownSecond) = TestSplitPairs.Pair("case-scope-other", "H53092200002", day: 66);
+        await PostClaimsAsync(ownFirst, ownSecond);
+        var itsOwn = (await CaseOfClaimAsync("case-scope-other-2")).GetProperty("caseId").GetString()!;
+        await otherHospitalHub.WaitForAsync("case", n => n.GetProperty("caseId").GetString() == itsOwn);
+        Assert.DoesNotContain(otherHospitalHub.Received("case"), n => n.GetProperty("caseId").GetString() == caseId);
+        Assert.All(otherHospitalHub.Received("case"), n => Assert.Equal("H53092200002", n.GetProperty("hospitalId").GetString()));
     }
 
     [Fact]
