@@ -7,9 +7,9 @@ namespace Monitoring.Cases;
 
 /// <summary>
 /// Where people work cases: receive a request, ask <see cref="CaseWorkflow"/>, store the move (only from the version
-/// read), book its money, push the notice. A decision is stored before its money is booked; should the process die in
-/// between, the start-up check books it (<see cref="RecoveryLedger"/> is idempotent), so a decision and its booking
-/// never part for good.
+/// read), book its money, push the notice. A decision is stored before its money is booked; should the process die or
+/// the ledger fail in between, the bookings check (at start-up and then periodically) books it (<see cref="RecoveryLedger"/>
+/// is idempotent), so a decision and its booking never part for good.
 /// </summary>
 public sealed partial class CaseDesk(
     ICaseStore store,
@@ -55,8 +55,16 @@ public sealed partial class CaseDesk(
         var moved = move.Case! with { Version = current.Version + 1 };
         if (move.Booking is { } booking)
         {
-            await money.BookAsync(moved, cancellationToken);
-            LogBooked(logger, moved.CaseId, booking.LedgerId, booking.FundPaid, moved.HospitalId);
+            try
+            {
+                await money.BookAsync(moved, CancellationToken.None);
+                LogBooked(logger, moved.CaseId, booking.LedgerId, booking.FundPaid, moved.HospitalId);
+            }
+            catch (Exception e)
+            {
+                // The decision stands (it is stored); the periodic bookings check books its money once the ledger answers.
+                LogBookingFailed(logger, e, moved.CaseId, booking.LedgerId);
+            }
         }
 
         LogMoved(logger, moved.CaseId, command.Action, current.Status, moved.Status, actor.Name);
@@ -105,6 +113,9 @@ public sealed partial class CaseDesk(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: {Action} moved it from {From} to {To} ({Actor})")]
     private static partial void LogMoved(ILogger logger, string caseId, string action, string from, string to, string actor);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Case {CaseId}: booking {LedgerId} failed; the bookings check will book it")]
+    private static partial void LogBookingFailed(ILogger logger, Exception exception, string caseId, string ledgerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} booked {LedgerId}: {FundPaid} yuan of fund pay at {HospitalId}")]
     private static partial void LogBooked(ILogger logger, string caseId, string ledgerId, decimal fundPaid, string hospitalId);

@@ -21,10 +21,14 @@ public sealed class CasesOptions
     /// <summary>Days after a decision within which the hospital may appeal (申诉期).</summary>
     public int AppealDays { get; set; } = 15;
 
+    /// <summary>How often each silo looks for decisions whose money is not yet in the ledger.</summary>
+    public TimeSpan BookingCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     public IReadOnlyList<string> EffectiveAutoOpenKinds => AutoOpenKinds ?? DefaultAutoOpenKinds;
 
     public bool IsValid =>
         DecisionDays is > 0 and <= 366 && AnswerDays is > 0 and <= 366 && AppealDays is > 0 and <= 366
+        && BookingCheckInterval > TimeSpan.Zero
         && EffectiveAutoOpenKinds.All(k => !string.IsNullOrWhiteSpace(k));
 
     public CaseRules Rules => new(TimeSpan.FromDays(DecisionDays), TimeSpan.FromDays(AnswerDays), TimeSpan.FromDays(AppealDays));

@@ -12,7 +12,7 @@ public static class CasesSetup
     public static IServiceCollection AddInspectionCases(this IServiceCollection services)
     {
         services.AddOptions<CasesOptions>().BindConfiguration(CasesOptions.Section)
-            .Validate(o => o.IsValid, "Monitoring:Cases needs DecisionDays, AnswerDays and AppealDays of 1..366 and no empty AutoOpenKinds")
+            .Validate(o => o.IsValid, "Monitoring:Cases needs DecisionDays, AnswerDays and AppealDays of 1..366, a BookingCheckInterval above zero and no empty AutoOpenKinds")
             .ValidateOnStart();
         services.AddSingleton<CaseOpener>();
         services.AddSingleton<RecoveryLedger>();

@@ -33,6 +33,24 @@ public sealed class RecoveryLedger(IClaimsLedger ledger, ClaimDispatcher dispatc
     }
 
     /// <summary>
+    /// Books what these decided cases booked in their decisions but the ledger does not hold (a process died, or the
+    /// ledger failed, between a decision and its booking); returns how many cases needed it. One ledger read for all.
+    /// </summary>
+    public async Task<int> BookMissingAsync(IReadOnlyList<InspectionCase> decided, CancellationToken cancellationToken = default)
+    {
+        var held = (await ledger.ReadClaimsAsync([.. decided.SelectMany(c => c.Bookings).Select(b => b.LedgerId)], cancellationToken))
+            .Select(c => c.Entry.Claim.ClaimId)
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = decided.Where(c => c.Bookings.Any(b => !held.Contains(b.LedgerId))).ToList();
+        foreach (var c in missing)
+        {
+            await BookAsync(c, cancellationToken);
+        }
+
+        return missing.Count;
+    }
+
+    /// <summary>
     /// The settlement time a booking for this hospital is made at: its latest settlement in the ledger (the ledger's own
     /// clock, which a replayed or simulated year runs on), the wall clock when it has none.
     /// </summary>
