@@ -96,6 +96,16 @@ public sealed class CasePageTests(BrowserFixture browser)
         await Expect(region.Locator(".case-history tbody tr")).ToHaveCountAsync(8);
         Assert.Equal(fundBefore, await FundPaidOnceAsync(host, fundBefore));
 
+        // The printed case sheet: the case alone, without the page around it or the controls.
+        await region.EvaluateAsync("() => { document.body.dataset.print = 'case'; }");
+        await region.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Expect(region.Locator("header.topbar")).ToBeHiddenAsync();
+        await Expect(region.Locator(".case-toolbar")).ToBeHiddenAsync();
+        await Expect(region.Locator(".case-sheet .case-history")).ToBeVisibleAsync();
+        await SaveScreenshotAsync(region, "case-sheet-print.png");
+        await region.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await region.EvaluateAsync("() => { delete document.body.dataset.print; }");
+
         await region.ClickAsync("#lang-en");
         await Expect(region.Locator(".case-sheet .case-status")).ToHaveTextAsync("Dismissed");
         await SaveScreenshotAsync(region, "case-page-en.png");

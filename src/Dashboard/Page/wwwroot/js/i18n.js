@@ -567,6 +567,9 @@ const figureLabels = {
     gapPoints: '使用进度减时间进度（百分点）', projectionReliable: '年末预测可靠', projectionWindowDays: '预测所用天数',
     noticeGapPoints: '提示阈值（超前百分点）', warningGapPoints: '预警阈值（超前百分点）',
     criticalProjectionPercent: '严重阈值（预计年末使用率 %）', hysteresisPoints: '解除缓冲（百分点）',
+    // split-hospitalization evidence, as the case sheet shows it (inspection cases)
+    patientId: '参保人（脱敏）', windowDays: '判定窗口（天）', sameDiagnosisCategory: '同一病种', sameAdrg: '同一 ADRG',
+    aggravations: '加重情形', norm: 'DRG 常模',
   },
   en: {},
 };
