@@ -17,14 +17,21 @@ public static class CaseAccess
         _ => false,
     };
 
-    /// <summary>The case as this caller may read it: a hospital gets neither internal history nor who works it.</summary>
+    /// <summary>
+    /// The case as this caller may read it: a hospital gets no internal history and no official's name — who works,
+    /// opened or decided its case is shown by role only (the hospital's own people and the system keep theirs).
+    /// </summary>
     public static InspectionCase ViewFor(AccessScope scope, InspectionCase c) => scope.Role == AccessScope.HospitalRole
         ? c with
         {
             Owner = null,
-            History = [.. c.History.Where(e => !e.Internal).Select(e => e.ActorRole == AccessScope.Inspector ? e with { Actor = "inspector" } : e)],
-            Decision = c.Decision is { } d ? d with { By = "inspector" } : null,
-            Appeal = c.Appeal is { DecidedBy: not null } a ? a with { DecidedBy = "inspector" } : c.Appeal,
+            OpenedBy = c.History.FirstOrDefault() is { } opening ? ShownToHospital(opening.Actor, opening.ActorRole) : CaseActor.SystemRole,
+            History = [.. c.History.Where(e => !e.Internal).Select(e => e with { Actor = ShownToHospital(e.Actor, e.ActorRole) })],
+            Decision = c.Decision is { } d ? d with { By = AccessScope.Inspector } : null,
+            Appeal = c.Appeal is { DecidedBy: not null } a ? a with { DecidedBy = "reviewer" } : c.Appeal,
         }
         : c;
+
+    private static string ShownToHospital(string actor, string role) =>
+        role is AccessScope.HospitalRole or CaseActor.SystemRole ? actor : role;
 }

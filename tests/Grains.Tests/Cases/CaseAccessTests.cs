@@ -41,4 +41,16 @@ public sealed class CaseAccessTests
         Assert.DoesNotContain(seen.History, e => e.Note?.Contains("internal", StringComparison.Ordinal) == true || e.Actor == "insp-a");
         Assert.Equal(3, CaseAccess.ViewFor(Regulator.Scope, c).History.Length);
     }
+
+    [Fact]
+    public void A_hospital_sees_who_opened_or_decided_its_case_by_role_only()
+    {
+        var opened = CaseWorkflow.Record(Opened() with { OpenedBy = "reg", History = [] }, CaseStatus.Open, CaseActions.Opened, Regulator, Now, "seen in the feed", null, [], isInternal: false);
+        var confirmed = In("confirmed");
+
+        var seen = CaseAccess.ViewFor(OwnHospital.Scope, opened);
+        Assert.Equal(("regulator", "regulator"), (seen.OpenedBy, seen.History[0].Actor));
+        Assert.Equal("inspector", CaseAccess.ViewFor(OwnHospital.Scope, confirmed).Decision!.By);
+        Assert.Equal("reg", CaseAccess.ViewFor(Regulator.Scope, opened).OpenedBy);
+    }
 }

@@ -190,7 +190,8 @@ function historyTable(history) {
     h('tbody', {}, history.map((e) => h('tr', { dataset: { action: e.action, internal: e.internal ? 'true' : null } },
       h('td', {}, e.seq),
       h('td', { class: 'nowrap' }, dateTime(e.at)),
-      h('td', {}, `${e.actor} · ${term('role', e.actorRole)}`),
+      // A hospital is shown officials by role only (the server sends the role in place of the name).
+      h('td', {}, e.actor === e.actorRole ? term('role', e.actorRole) : `${e.actor} · ${term('role', e.actorRole)}`),
       h('td', {}, term('caseAction', e.action), e.internal ? h('span', { class: 'internal-tag' }, t('cases.internal')) : null),
       h('td', { class: 'nowrap' }, e.fromStatus === e.toStatus ? term('caseStatus', e.toStatus) : `${term('caseStatus', e.fromStatus)} → ${term('caseStatus', e.toStatus)}`),
       h('td', {}, [e.note, e.amount != null && e.action !== 'open' ? moneyExact(e.amount) : null, e.assignee ? `→ ${e.assignee}` : null,
