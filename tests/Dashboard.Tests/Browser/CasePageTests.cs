@@ -55,6 +55,13 @@ public sealed class CasePageTests(BrowserFixture browser)
         await ActAsync(inspector, "ask-hospital", note: "请说明患者出院 3 天后再次入院的原因。");
         await Expect(inspector.Locator(".case-sheet")).ToHaveAttributeAsync("data-status", "awaiting-hospital");
 
+        // Back in the queue, "mine" lists the case the inspector now owns and nothing else.
+        await inspector.ClickAsync(".case-toolbar button");
+        await inspector.SelectOptionAsync("#cases-view select[name='owner']", "insp-a");
+        await Expect(inspector.Locator("#cases-view .case-queue tbody tr")).ToHaveCountAsync(1);
+        await Expect(inspector.Locator($"#cases-view tr[data-case-id='{caseId}']")).ToContainTextAsync("待医院说明");
+        await inspector.Locator($"#cases-view tr[data-case-id='{caseId}'] a.case-link").ClickAsync();
+
         // The hospital sees its case with the question and the answer form, and nothing internal.
         var hospital = await OpenAsync(host, Token(host, "hospital", $"hospital:{Hospital}", "hospital-1"), scriptErrors, $"#case/{caseId}");
         var ownSheet = hospital.Locator($"#cases-view .case-sheet[data-case-id='{caseId}']");

@@ -20,7 +20,7 @@ export class CasesView {
   constructor(root, context) {
     this.root = root;
     this.ctx = context;
-    this.filters = { status: '', countyId: '', hospitalId: '', kind: '', sort: 'amount' };
+    this.filters = { status: '', countyId: '', hospitalId: '', kind: '', owner: '', sort: 'amount' };
     this.cases = [];
     this.next = null;
     this.openId = null;
@@ -167,6 +167,9 @@ export class CasesView {
       isHospital ? null : select('countyId', [['', t('cases.filter.all')], ...counties.map((c) => [c.id, c.name])]),
       isHospital ? null : select('hospitalId', [['', t('cases.filter.all')], ...hospitals.map((x) => [x.id, x.name])]),
       select('kind', [['', t('cases.filter.all')], ...kinds.map((k) => [k, term('kind', k)])]),
+      // An inspector's own work: the cases the token's subject owns.
+      this.ctx.who.role === 'inspector' && this.ctx.who.subject
+        ? select('owner', [['', t('cases.filter.all')], [this.ctx.who.subject, t('cases.filter.mine')]]) : null,
       select('sort', [['amount', t('cases.sort.amount')], ['age', t('cases.sort.age')], ['newest', t('cases.sort.newest')]]));
   }
 
