@@ -29,7 +29,7 @@ public sealed record FundDelta(
         }
 
         var months = new Dictionary<int, MonthTotal>();
-        var days = new Dictionary<int, decimal>();
+        var days = new Dictionary<int, (decimal FundPaid, int Settlements)>();
         var last = DateTimeOffset.MinValue;
         for (var i = 0; i < movements.Count; i++)
         {
@@ -41,10 +41,12 @@ public sealed record FundDelta(
 
             var key = BudgetClock.MonthKey(m.BudgetDate);
             // A recovery moves money but is neither a settlement nor a reversal: it changes no claim count.
-            var add = new MonthTotal(key, m.FundPaid, m.Kind == ClaimKind.Settlement ? 1 : 0, m.Kind == ClaimKind.Reversal ? 1 : 0);
+            var settled = m.Kind == ClaimKind.Settlement ? 1 : 0;
+            var add = new MonthTotal(key, m.FundPaid, settled, m.Kind == ClaimKind.Reversal ? 1 : 0);
             months[key] = months.TryGetValue(key, out var sum) ? sum.Plus(add) : add;
             var day = BudgetClock.DayKey(BudgetClock.BudgetDate(m.SettledAt));
-            days[day] = days.GetValueOrDefault(day) + m.FundPaid;
+            var sofar = days.GetValueOrDefault(day);
+            days[day] = (sofar.FundPaid + m.FundPaid, sofar.Settlements + settled);
             if (m.SettledAt > last)
             {
                 last = m.SettledAt;
@@ -52,6 +54,6 @@ public sealed record FundDelta(
         }
 
         return new FundDelta(hospitalId, movements[0].HospitalSeq, movements[^1].HospitalSeq,
-            [.. months.Values.OrderBy(t => t.Month)], last, [.. days.OrderBy(d => d.Key).Select(d => new DayTotal(d.Key, d.Value))]);
+            [.. months.Values.OrderBy(t => t.Month)], last, [.. days.OrderBy(d => d.Key).Select(d => new DayTotal(d.Key, d.Value.FundPaid, d.Value.Settlements))]);
     }
 }

@@ -278,6 +278,25 @@ const texts = {
     'disposition.5': '死亡',
     'disposition.9': '其他',
     // ---- end of inspection cases ----
+    // budget alerts (issue 14): status, acknowledgement, current against raised figures
+    'status.open': '未处理',
+    'status.acknowledged': '已确认',
+    'status.withdrawn': '已撤销',
+    'status.resolved': '已解除',
+    'ack.byAt': '{by} 于 {at} 确认',
+    'ack.note': '备注：{note}',
+    'ack.notYet': '尚未确认。',
+    'ack.button': '确认已阅',
+    'ack.noteLabel': '确认备注',
+    'ack.notePlaceholder': '备注（可选），如：已安排核查',
+    'ack.already': '已有人确认过此预警。',
+    'ack.failed': '确认失败：{error}',
+    'ack.heading': '处理情况',
+    'figures.raised': '发出时 使用{used} / 时间{time}（{gap}点）',
+    'figures.now': '当前 使用{used} / 时间{time}（{gap}点）',
+    'figures.worsened': '较发出时恶化{points}点',
+    'alerts.status': '状态',
+    'alerts.raisedAt': '发出',
   },
   en: {
     'app.title': 'Medical insurance fund monitor',
@@ -556,6 +575,25 @@ const texts = {
     'disposition.5': 'Died',
     'disposition.9': 'Other',
     // ---- end of inspection cases ----
+    // budget alerts (issue 14): status, acknowledgement, current against raised figures
+    'status.open': 'open',
+    'status.acknowledged': 'acknowledged',
+    'status.withdrawn': 'withdrawn',
+    'status.resolved': 'resolved',
+    'ack.byAt': 'acknowledged by {by} at {at}',
+    'ack.note': 'Note: {note}',
+    'ack.notYet': 'Not acknowledged yet.',
+    'ack.button': 'Acknowledge',
+    'ack.noteLabel': 'Acknowledgement note',
+    'ack.notePlaceholder': 'Note (optional), e.g. audit scheduled',
+    'ack.already': 'Someone has already acknowledged this alert.',
+    'ack.failed': 'Could not acknowledge: {error}',
+    'ack.heading': 'Handling',
+    'figures.raised': 'raised at {used} used / {time} time ({gap} pts)',
+    'figures.now': 'now {used} / {time} ({gap} pts)',
+    'figures.worsened': 'worsened {points} pts since raised',
+    'alerts.status': 'Status',
+    'alerts.raisedAt': 'raised',
   },
 };
 
@@ -570,7 +608,10 @@ const figureLabels = {
     overrun: '超支', balance: '结余', expectedShare: '应有占比',
     gapPoints: '使用进度减时间进度（百分点）', projectionReliable: '年末预测可靠', projectionWindowDays: '预测所用天数',
     noticeGapPoints: '提示阈值（超前百分点）', warningGapPoints: '预警阈值（超前百分点）',
-    criticalProjectionPercent: '严重阈值（预计年末使用率 %）', hysteresisPoints: '解除缓冲（百分点）',
+    criticalProjectionPercent: '预警阈值（年末预测下限 %）', hysteresisPoints: '解除缓冲（百分点）',
+    // budget alerts (issue 14): the credibility of the projection and the dwell
+    projectedLowShare: '预计年末使用率（可信下限）', credibility: '近期支出权重（可信度）', windowClaims: '预测窗口应有结算笔数',
+    noticeProjectionPercent: '提示阈值（年末预测下限 %）', minimumDwellDays: '最短持续（结算日）',
     // split-hospitalization evidence, as the case sheet shows it (inspection cases)
     patientId: '参保人（脱敏）', windowDays: '判定窗口（天）', sameDiagnosisCategory: '同一病种', sameAdrg: '同一 ADRG',
     aggravations: '加重情形', norm: 'DRG 常模',

@@ -6,6 +6,7 @@ import * as session from './session.js';
 import { buildModel, renderHierarchy, keyOf } from './hierarchy.js';
 import { DetailView } from './detail.js';
 import { AlertFeed } from './alerts.js';
+import { budgetAlertsOf } from './budget-board.js';
 import { connectLive } from './live.js';
 import { CasesView } from './cases.js';
 
@@ -121,9 +122,10 @@ async function start(token) {
     counter: $('alert-count'),
     kindSelect: $('filter-kind'),
     severitySelect: $('filter-severity'),
+    statusSelect: $('filter-status'),
     dialog: $('evidence'),
     dialogBody: $('evidence-body'),
-  }, nameOf, (alert) => mine.cases?.linkFor(alert));
+  }, nameOf, budgetAlertsOf(mine), (alert) => mine.cases?.linkFor(alert));
   mine.cases = new CasesView($('cases-view'), { token, who, model, nameOf, onUnauthorized: () => signOut('signIn.expired') });
   renderWho();
   drawHierarchy();
