@@ -24,6 +24,9 @@ public sealed partial class MonitoringHub(ILogger<MonitoringHub> logger) : Hub
     /// <summary>Client method receiving one <see cref="Funds.FundSnapshot"/>.</summary>
     public const string FundMethod = "fund";
 
+    /// <summary>Client method receiving one <see cref="Cases.CaseNoticeDocument"/> when an inspection case moves.</summary>
+    public const string CaseMethod = "case";
+
     public override async Task OnConnectedAsync()
     {
         var scope = Context.User is { } user ? CallerScope.Of(user) : null;

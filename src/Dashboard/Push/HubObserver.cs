@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Monitoring.Dashboard.Alerts;
+using Monitoring.Dashboard.Cases;
 using Monitoring.Dashboard.Funds;
 using Monitoring.Dashboard.Hubs;
 using Monitoring.Publishing;
@@ -23,6 +24,12 @@ public sealed partial class HubObserver(IHubContext<MonitoringHub> hub, ILogger<
             if (publication.Fund is { } status)
             {
                 await hub.Clients.Groups(groups).SendAsync(MonitoringHub.FundMethod, FundSnapshot.Of(status));
+                continue;
+            }
+
+            if (publication.Case is { } notice)
+            {
+                await hub.Clients.Groups(groups).SendAsync(MonitoringHub.CaseMethod, CaseNoticeDocument.Of(notice));
                 continue;
             }
 

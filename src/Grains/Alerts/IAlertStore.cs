@@ -31,4 +31,7 @@ public interface IAlertStore
     /// status. A second acknowledgement changes nothing.
     /// </summary>
     Task<AcknowledgeOutcome> AcknowledgeAsync(string alertId, AlertAcknowledgement acknowledgement, CancellationToken cancellationToken = default);
+
+    /// <summary>Points the alert to its inspection case, unless it already points to one; returns the alert as it now reads.</summary>
+    Task<Alert?> SetCaseAsync(string alertId, string caseId, CancellationToken cancellationToken = default);
 }

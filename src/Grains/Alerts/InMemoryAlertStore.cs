@@ -110,4 +110,18 @@ public sealed class InMemoryAlertStore : IAlertStore
             return Task.FromResult<IReadOnlyList<Alert>>(changed);
         }
     }
+
+    public Task<Alert?> SetCaseAsync(string alertId, string caseId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_indexOf.TryGetValue(alertId, out var i))
+            {
+                return Task.FromResult<Alert?>(null);
+            }
+
+            _alerts[i] = _alerts[i] with { CaseId = _alerts[i].CaseId ?? caseId };
+            return Task.FromResult<Alert?>(_alerts[i]);
+        }
+    }
 }

@@ -40,8 +40,9 @@ public sealed record FundDelta(
             }
 
             var key = BudgetClock.MonthKey(m.BudgetDate);
+            // A recovery moves money but is neither a settlement nor a reversal: it changes no claim count.
             var settled = m.Kind == ClaimKind.Settlement ? 1 : 0;
-            var add = new MonthTotal(key, m.FundPaid, settled, 1 - settled);
+            var add = new MonthTotal(key, m.FundPaid, settled, m.Kind == ClaimKind.Reversal ? 1 : 0);
             months[key] = months.TryGetValue(key, out var sum) ? sum.Plus(add) : add;
             var day = BudgetClock.DayKey(BudgetClock.BudgetDate(m.SettledAt));
             var sofar = days.GetValueOrDefault(day);

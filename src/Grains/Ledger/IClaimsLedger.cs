@@ -21,6 +21,9 @@ public interface IClaimsLedger
     /// </summary>
     IAsyncEnumerable<LedgerEntry> ReadRecentAsync(IReadOnlyCollection<string> hospitals, DateTimeOffset settledSince, CancellationToken cancellationToken = default);
 
+    /// <summary>The rows with these claim ids (those the ledger holds), each with the reversal that cancelled it, if any.</summary>
+    Task<IReadOnlyList<LedgerClaim>> ReadClaimsAsync(IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken = default);
+
     /// <summary>The latest settlement time among these hospitals' rows, or null when they have none.</summary>
     Task<DateTimeOffset?> LatestSettlementAsync(IReadOnlyCollection<string> hospitals, CancellationToken cancellationToken = default);
 }

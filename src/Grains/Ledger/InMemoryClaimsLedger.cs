@@ -11,6 +11,7 @@ public sealed class InMemoryClaimsLedger : IClaimsLedger
     private readonly Lock _writer = new();
     private readonly Dictionary<string, KnownClaim> _claims = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<LedgerEntry>> _byHospital = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LedgerEntry> _byClaim = new(StringComparer.Ordinal);
 
     /// <summary>Every row in commit order, for reads that must see the ledger as it was written.</summary>
     private readonly List<LedgerEntry> _inOrder = [];
@@ -38,6 +39,7 @@ public sealed class InMemoryClaimsLedger : IClaimsLedger
                 }
 
                 var entry = row.Entry;
+                _byClaim[claim.ClaimId] = entry;
                 rows.Add(entry);
                 _inOrder.Add(entry);
                 accepted.Add(entry);
@@ -105,6 +107,16 @@ public sealed class InMemoryClaimsLedger : IClaimsLedger
         }
 
         await Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<LedgerClaim>> ReadClaimsAsync(IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken = default)
+    {
+        lock (_writer)
+        {
+            return Task.FromResult<IReadOnlyList<LedgerClaim>>([.. claimIds.Distinct(StringComparer.Ordinal)
+                .Where(_byClaim.ContainsKey)
+                .Select(id => new LedgerClaim(_byClaim[id], _claims[id].ReversedBy))]);
+        }
     }
 
     public Task<DateTimeOffset?> LatestSettlementAsync(IReadOnlyCollection<string> hospitals, CancellationToken cancellationToken = default)

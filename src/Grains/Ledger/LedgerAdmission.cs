@@ -54,6 +54,7 @@ public static class LedgerAdmission
                 {
                     null => $"reversesClaimId {targetId} is not a settlement in the ledger (被冲销的结算 {targetId} 不存在)",
                     { Kind: ClaimKind.Reversal } => $"reversesClaimId {targetId} is itself a reversal; only settlements can be reversed (只能冲销结算记录)",
+                    { Kind: ClaimKind.Recovery } => $"reversesClaimId {targetId} is a recovery booked by an inspection case; only settlements can be reversed (只能冲销结算记录)",
                     { ReversedBy: { } by } => $"settlement {targetId} was already reversed by {by} (结算 {targetId} 已被 {by} 冲销)",
                     _ => null,
                 };
@@ -69,7 +70,8 @@ public static class LedgerAdmission
             }
             else
             {
-                movement = new FundMovement(claim.HospitalId!, Next(claim.HospitalId!), ClaimKind.Settlement,
+                // A settlement, or a recovery booked by a case: both count on their own settlement day.
+                movement = new FundMovement(claim.HospitalId!, Next(claim.HospitalId!), claim.Kind,
                     BudgetClock.BudgetDate(claim.SettledAt), claim.FundPaid!.Value, claim.SettledAt);
             }
 

@@ -1,4 +1,5 @@
 using Monitoring.Alerts;
+using Monitoring.Cases;
 using Monitoring.Funds.Snapshots;
 
 namespace Monitoring.Publishing;
@@ -15,16 +16,23 @@ public sealed record Publication
 
     [Id(1)] public FundStatus? Fund { get; init; }
 
+    /// <summary>An inspection case moved (set instead of the other two).</summary>
+    [Id(2)] public CaseNotice? Case { get; init; }
+
     public static Publication Of(Alert alert) => new() { Alert = alert };
+
+    public static Publication Of(CaseNotice notice) => new() { Case = notice };
 
     public static Publication Of(FundStatus status) => new() { Fund = status };
 
-    public string CountyId => Alert?.CountyId ?? Fund!.CountyId;
+    public string CountyId => Alert?.CountyId ?? Case?.CountyId ?? Fund!.CountyId;
 
-    public string? RegionId => Alert is { } alert ? alert.RegionId : Fund!.RegionId;
+    public string? RegionId => Alert is { } alert ? alert.RegionId : Case is { } notice ? notice.RegionId : Fund!.RegionId;
 
-    /// <summary>The hospital that may see it: the one an alert is about, or a hospital's own fund status.</summary>
-    public string? HospitalId => Alert is { } alert ? alert.HospitalId : Fund!.Level == Registry.FundLevel.Hospital ? Fund.Id : null;
+    /// <summary>The hospital that may see it: the one an alert or a case is about, or a hospital's own fund status.</summary>
+    public string? HospitalId => Alert is { } alert ? alert.HospitalId
+        : Case is { } notice ? notice.HospitalId
+        : Fund!.Level == Registry.FundLevel.Hospital ? Fund.Id : null;
 
     /// <summary>Publications with the same key replace each other while waiting to be pushed: a fund's latest status wins.</summary>
     public (string Kind, string Id)? CoalescingKey => Fund is { } fund ? (fund.Level, fund.Id) : null;

@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Monitoring.Alerts;
+using Monitoring.Cases;
 using Monitoring.Dashboard.Alerts;
+using Monitoring.Dashboard.Cases;
 using Monitoring.Dashboard.Funds;
 using Monitoring.Dashboard.LowThreshold;
 using Monitoring.Dashboard.Page;
@@ -63,16 +65,22 @@ public static class MonitoringHost
             services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString!));
             services.AddSingleton<IClaimsLedger, PostgresClaimsLedger>();
             services.AddSingleton<IAlertStore, PostgresAlertStore>();
+            services.AddSingleton<ICaseStore, PostgresCaseStore>();
             health.AddCheck<LedgerReadiness>("ledger", tags: ["ready"]);
         }
         else
         {
             services.AddSingleton<IClaimsLedger, InMemoryClaimsLedger>();
             services.AddSingleton<IAlertStore, InMemoryAlertStore>();
+            services.AddSingleton<ICaseStore, InMemoryCaseStore>();
         }
+
+        services.AddSingleton<ICaseNotices, CaseNoticePush>();
+        services.AddInspectionCases();
 
         // After Orleans has started (registered first by UseOrleans): the registry first, then what uses it.
         services.AddHostedService<RegistrySeeder>();
+        services.AddHostedService<CaseBookingsCheck>();
         services.AddHostedService<StartupReport>();
         services.AddHostedService<DemoFeed>();
 
@@ -95,6 +103,7 @@ public static class MonitoringHost
         app.MapReadmissionApi();
         app.MapLowThresholdApi();
         app.MapAlertsApi();
+        app.MapCasesApi();
         app.MapMonitoringHub();
         return app;
     }

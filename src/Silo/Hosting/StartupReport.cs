@@ -59,6 +59,8 @@ public sealed class StartupReport(
             Add(AccessScope.Regulator, $"region:{region.RegionId}");
             Add(AccessScope.Regulator, $"county:{county.CountyId}");
             Add(AccessScope.Inspector, $"county:{county.CountyId}");
+            // Appeals against a county inspector's decision are decided by a region inspector.
+            Add(AccessScope.Inspector, $"region:{region.RegionId}");
             foreach (var hospital in county.Hospitals.Take(2))
             {
                 Add(AccessScope.HospitalRole, $"hospital:{hospital.HospitalId}");

@@ -166,6 +166,21 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
         return alerts;
     }
 
+    public async Task<Alert?> SetCaseAsync(string alertId, string caseId, CancellationToken cancellationToken = default)
+    {
+        // The case id lives in the body as published (alert.schema.json § caseId); set once, never replaced.
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE alerts SET body = jsonb_set(body, '{CaseId}', to_jsonb(COALESCE(body ->> 'CaseId', @caseId)))
+            WHERE alert_id = @id
+            RETURNING body, status, status_reason, acknowledged, sequence
+            """);
+        command.Parameters.AddWithValue("id", alertId);
+        command.Parameters.AddWithValue("caseId", caseId);
+        var updated = await ReadAllAsync(command, cancellationToken);
+        return updated.Count > 0 ? updated[0] : null;
+    }
+
     /// <summary>The alert as published, with where it stands now.</summary>
     private static Alert Read(NpgsqlDataReader reader) => JsonSerializer.Deserialize<Alert>(reader.GetString(0))! with
     {

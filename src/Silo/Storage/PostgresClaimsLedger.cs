@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Monitoring.Cases;
 using Monitoring.Claims;
 using Monitoring.Ledger;
 using Npgsql;
@@ -29,7 +30,7 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
         }
 
         var known = await KnownClaimsAsync(connection, transaction, LedgerAdmission.ClaimIdsToLookUp(batch), cancellationToken);
-        var hospitals = batch.Where(s => s.Claim.Kind == ClaimKind.Settlement).Select(s => s.Claim.HospitalId!)
+        var hospitals = batch.Where(s => s.Claim.Kind != ClaimKind.Reversal).Select(s => s.Claim.HospitalId!)
             .Concat(known.Values.Select(k => k.HospitalId))
             .ToHashSet(StringComparer.Ordinal);
         var heads = await LastSequencesAsync(connection, transaction, hospitals, cancellationToken);
@@ -128,6 +129,31 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
         }
     }
 
+    public async Task<IReadOnlyList<LedgerClaim>> ReadClaimsAsync(IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken = default)
+    {
+        if (claimIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = dataSource.CreateCommand(
+            $"""
+            SELECT {MovementColumns}, {EntryColumns},
+                   (SELECT r.claim_id FROM claims_ledger r WHERE r.reverses_claim_id = l.claim_id)
+            FROM unnest(@ids) AS wanted(claim_id)
+            JOIN claims_ledger l ON l.claim_id = wanted.claim_id
+            """);
+        command.Parameters.AddWithValue("ids", claimIds.Distinct(StringComparer.Ordinal).ToArray());
+        var claims = new List<LedgerClaim>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claims.Add(new LedgerClaim(EntryOf(reader), reader.IsDBNull(8) ? null : reader.GetString(8)));
+        }
+
+        return claims;
+    }
+
     public async Task<DateTimeOffset?> LatestSettlementAsync(IReadOnlyCollection<string> hospitals, CancellationToken cancellationToken = default)
     {
         if (hospitals.Count == 0)
@@ -162,6 +188,11 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
     {
         var movement = MovementOf(reader);
         using var body = JsonDocument.Parse(reader.GetString(6));
+        if (movement.Kind == ClaimKind.Recovery)
+        {
+            return new LedgerEntry(movement, RecoveryEntry.Read(body.RootElement), null);
+        }
+
         // The body passed validation on its way in; read back, it is the same event (the registry may have changed
         // since, which must not unmake history, so every hospital counts as known here).
         var claim = ClaimValidator.Validate(body.RootElement, _ => true).Claim
@@ -263,7 +294,17 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
         await importer.CompleteAsync(cancellationToken);
     }
 
-    private static string KindText(ClaimKind kind) => kind == ClaimKind.Reversal ? "reversal" : "settlement";
+    private static string KindText(ClaimKind kind) => kind switch
+    {
+        ClaimKind.Reversal => "reversal",
+        ClaimKind.Recovery => "recovery",
+        _ => "settlement",
+    };
 
-    private static ClaimKind ParseKind(string text) => text == "reversal" ? ClaimKind.Reversal : ClaimKind.Settlement;
+    private static ClaimKind ParseKind(string text) => text switch
+    {
+        "reversal" => ClaimKind.Reversal,
+        "recovery" => ClaimKind.Recovery,
+        _ => ClaimKind.Settlement,
+    };
 }

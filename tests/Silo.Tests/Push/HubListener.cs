@@ -23,6 +23,7 @@ internal sealed class HubListener : IAsyncDisposable
         _connection = connection;
         _connection.On<JsonElement>("alert", document => Receive("alert", document));
         _connection.On<JsonElement>("fund", document => Receive("fund", document));
+        _connection.On<JsonElement>("case", document => Receive("case", document));
     }
 
     public static HubConnection Connection(RunningHost host, string? token) =>

@@ -17,12 +17,15 @@ const shareKey = /(share|ratio|rate|percent|pct)$/i;
 export class AlertFeed {
   /**
    * parts: list, empty, counter, kindSelect, severitySelect, statusSelect, dialog, dialogBody; nameOf(level, id) → a
-   * display name; budget: { who, fundNow(level, id) → the fund's latest snapshot, acknowledge(alertId, note) }.
+   * display name; budget: { who, fundNow(level, id) → the fund's latest snapshot, acknowledge(alertId, note) };
+   * caseLink(alert) → the alert's inspection case as a link, or a button to open one (cases.js decides what this
+   * reader may do), or null.
    */
-  constructor(parts, nameOf, budget = {}) {
+  constructor(parts, nameOf, budget = {}, caseLink = null) {
     Object.assign(this, parts);
     this.nameOf = nameOf;
     this.budget = budget;
+    this.caseLink = caseLink;
     this.statusSelect?.addEventListener('change', () => this.render());
     this.alerts = [];
     this.byId = new Map();
@@ -121,7 +124,7 @@ export class AlertFeed {
       [t('evidence.asOf'), dateTime(alert.asOf)],
       [t('evidence.raisedAt'), dateTime(alert.raisedAt)],
       [t('evidence.alertId'), alert.alertId],
-      [t('evidence.caseId'), alert.caseId ?? t('evidence.none')],
+      [t('evidence.caseId'), this.caseLink?.(alert) ?? alert.caseId ?? t('evidence.none')],
     ].filter(Boolean);
 
     const figures = flatten(alert.evidence ?? {});

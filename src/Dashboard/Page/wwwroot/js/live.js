@@ -23,6 +23,7 @@ export function connectLive(token, handlers) {
 
   connection.on('alert', (doc) => handlers.onAlert(doc));
   connection.on('fund', (snapshot) => handlers.onFund(snapshot));
+  connection.on('case', (notice) => handlers.onCase?.(notice));
   connection.onreconnecting(() => handlers.onState('reconnecting'));
   connection.onreconnected(() => {
     handlers.onState('live');

@@ -8,6 +8,7 @@ import { DetailView } from './detail.js';
 import { AlertFeed } from './alerts.js';
 import { budgetAlertsOf } from './budget-board.js';
 import { connectLive } from './live.js';
+import { CasesView } from './cases.js';
 
 const pollSeconds = 10;
 const fetchConcurrency = 6;
@@ -27,6 +28,7 @@ function init() {
   onLangChange(relabel);
   $('sign-in-form').addEventListener('submit', onSignIn);
   $('sign-out').addEventListener('click', () => signOut());
+  window.addEventListener('hashchange', () => board && route());
   const token = session.currentToken();
   if (token) start(token);
   else showSignIn();
@@ -34,6 +36,8 @@ function init() {
 
 function showSignIn(errorKey = null, vars = {}) {
   $('board').hidden = true;
+  $('cases-view').hidden = true;
+  $('view-tabs').hidden = true;
   $('who').hidden = true;
   $('live-status').hidden = true;
   $('sign-in').hidden = false;
@@ -121,12 +125,16 @@ async function start(token) {
     statusSelect: $('filter-status'),
     dialog: $('evidence'),
     dialogBody: $('evidence-body'),
-  }, nameOf, budgetAlertsOf(mine));
+  }, nameOf, budgetAlertsOf(mine), (alert) => mine.cases?.linkFor(alert));
+  mine.cases = new CasesView($('cases-view'), { token, who, model, nameOf, onUnauthorized: () => signOut('signIn.expired') });
   renderWho();
   drawHierarchy();
   showLiveState('connecting');
+  // Inspectors work cases: their page opens on the queue.
+  if (!window.location.hash && who.role === 'inspector') history.replaceState(null, '', `${window.location.pathname}${window.location.search}#cases`);
   mine.selectedKey = initialSelection(model, who);
   select(mine.selectedKey);
+  route();
 
   await Promise.all([loadFunds([...model.entities.values()]), loadAlerts()]);
   if (board !== mine) return;
@@ -135,6 +143,7 @@ async function start(token) {
   mine.live = connectLive(token, {
     onAlert: (doc) => board === mine && onAlert(doc),
     onFund: (snapshot) => board === mine && applySnapshot(snapshot),
+    onCase: (notice) => board === mine && mine.cases.onNotice(notice),
     onState: (state) => board === mine && showLiveState(state),
     onResumed: () => board === mine && catchUp(),
   });
@@ -168,7 +177,26 @@ function select(key) {
   board.detail.show(entity, board.model);
   loadReadmission(entity);
   loadLowThreshold(entity);
+  if (casesRoute()) return;
   history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${entity.level}/${encodeURIComponent(entity.id)}`);
+}
+
+/** The cases workspace's address: #cases (the queue) or #case/<id>; null on the board. */
+function casesRoute() {
+  const hash = decodeURIComponent(window.location.hash.slice(1));
+  if (hash === 'cases') return { caseId: null };
+  return hash.startsWith('case/') ? { caseId: hash.slice(5) } : null;
+}
+
+/** Shows the board or the cases workspace, as the address says. */
+function route() {
+  const cases = casesRoute();
+  $('board').hidden = Boolean(cases);
+  $('cases-view').hidden = !cases;
+  $('view-tabs').hidden = false;
+  document.body.dataset.view = cases ? 'cases' : 'board';
+  for (const tab of $('view-tabs').querySelectorAll('a')) tab.setAttribute('aria-current', String(tab.dataset.view === document.body.dataset.view));
+  if (cases) board.cases.show(cases.caseId);
 }
 
 function drawHierarchy() {
@@ -360,6 +388,7 @@ function relabel() {
   if (entity) board.detail.show(entity, board.model);
   else board.detail.showMessage(t('detail.pick'));
   board.feed.relabel();
+  board.cases.relabel();
 }
 
 init();

@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+using Monitoring.Access;
+using Monitoring.Cases;
+using Monitoring.Dashboard.Alerts;
+using Monitoring.Dashboard.Funds;
+
+namespace Monitoring.Dashboard.Cases;
+
+/// <summary>
+/// One case as <c>GET /api/cases</c> lists it and <c>GET /api/cases/{id}</c> shows it (then with its claims, alerts,
+/// history and the moves the reader may make). A hospital's copy has no owner and no internal history.
+/// </summary>
+public sealed record CaseDocument(
+    string CaseId,
+    string Kind,
+    string Severity,
+    string Status,
+    string CountyId,
+    string? RegionId,
+    string HospitalId,
+    string? HospitalName,
+    BilingualText Summary,
+    decimal AmountAtStake,
+    decimal Recovered,
+    string? Owner,
+    DateTimeOffset OpenedAt,
+    string OpenedBy,
+    DateTimeOffset DueAt,
+    DateTimeOffset? AnswerDueAt,
+    bool Overdue,
+    CaseDecision? Decision,
+    CaseAppeal? Appeal,
+    IReadOnlyList<string> AlertIds,
+    IReadOnlyList<string> ClaimIds,
+    long Version,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? AllowedActions = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CaseEntry>? History = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CaseClaimDocument>? Claims = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AlertDocument>? Alerts = null)
+{
+    /// <summary>The list's line: the case as the reader may see it, without history.</summary>
+    public static CaseDocument Of(InspectionCase stored, AccessScope scope, string? hospitalName, DateTimeOffset now)
+    {
+        var c = CaseAccess.ViewFor(scope, stored);
+        return new CaseDocument(c.CaseId, c.Kind, c.Severity, c.Status, c.CountyId, c.RegionId, c.HospitalId, hospitalName,
+            new BilingualText(c.SummaryZh, c.SummaryEn), c.AmountAtStake, c.Recovered, c.Owner, c.OpenedAt, c.OpenedBy, c.DueAt,
+            c.AnswerDueAt, c.IsOverdue(now), c.Decision, c.Appeal, c.AlertIds, c.ClaimIds, c.Version);
+    }
+
+    /// <summary>The whole case for one reader: history as the reader may see it, the claims and alerts, the reader's moves.</summary>
+    public static CaseDocument Full(InspectionCase stored, AccessScope scope, string? hospitalName, DateTimeOffset now,
+        IReadOnlyList<string> allowed, IReadOnlyList<CaseClaimDocument> claims, IReadOnlyList<AlertDocument> alerts) =>
+        Of(stored, scope, hospitalName, now) with
+        {
+            AllowedActions = allowed,
+            History = CaseAccess.ViewFor(scope, stored).History,
+            Claims = claims,
+            Alerts = alerts,
+        };
+}

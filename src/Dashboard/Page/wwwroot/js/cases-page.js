@@ -1,0 +1,199 @@
+// One inspection case as its reader may see it: the finding, the money, the stays on one timeline and side by side,
+// the evidence, the history, and a form for exactly the moves the server says this reader may make. Printable as the
+// case sheet for the file.
+import { h, clear } from './dom.js';
+import { t, term, lang, figureLabel } from './i18n.js';
+import { moneyExact, dateTime } from './format.js';
+import { stayTimeline } from './cases-timeline.js';
+
+/** The fields each move asks for; the server checks them again and says precisely what is wrong. */
+const fieldsOf = {
+  take: [],
+  assign: ['assignee', 'note'],
+  'ask-hospital': ['note'],
+  answer: ['note', 'documents'],
+  review: ['note'],
+  confirm: ['amount', 'note'],
+  dismiss: ['note'],
+  appeal: ['note', 'documents'],
+  'decide-appeal': ['outcome', 'note'],
+  note: ['note'],
+};
+
+/** Rows of the side-by-side claims table: label key and how to show a claim's value. */
+const claimRows = [
+  ['cases.claim.claimId', (c) => c.claimId],
+  ['cases.claim.hospital', (c) => (c.hospitalName ? `${c.hospitalName} (${c.hospitalId})` : c.hospitalId)],
+  ['cases.claim.patient', (c) => c.patientId ?? '—'],
+  ['cases.claim.admission', (c) => c.admissionDate ?? '—'],
+  ['cases.claim.discharge', (c) => c.dischargeDate ?? '—'],
+  ['cases.claim.disposition', (c) => (c.dischargeDisposition ? term('disposition', c.dischargeDisposition) : '—')],
+  ['cases.claim.department', (c) => c.department ?? '—'],
+  ['cases.claim.diagnosis', (c) => [c.principalDiagnosis, ...(c.secondaryDiagnoses ?? [])].filter(Boolean).join(', ') || '—'],
+  ['cases.claim.procedures', (c) => (c.procedures ?? []).join(', ') || '—'],
+  ['cases.claim.drg', (c) => (c.drgCode ? `${c.drgCode}${c.drgWeight != null ? ` (RW ${c.drgWeight})` : ''}` : '—')],
+  ['cases.claim.totalCost', (c) => moneyExact(c.totalCost)],
+  ['cases.claim.fundPaid', (c) => moneyExact(c.fundPaid)],
+  ['cases.claim.settledAt', (c) => dateTime(c.settledAt)],
+  ['cases.claim.reversedBy', (c) => c.reversedBy ?? '—'],
+];
+
+export function renderCase(root, doc, { onAct, onBack, onPrint, error }) {
+  const summary = doc.summary ?? {};
+  const [first, second] = lang() === 'en' ? [summary.en, summary.zh] : [summary.zh, summary.en];
+  clear(root).append(h('article', { class: 'case-sheet', dataset: { caseId: doc.caseId, status: doc.status } },
+    h('div', { class: 'case-toolbar no-print' },
+      h('button', { type: 'button', class: 'link-button', onclick: onBack }, t('cases.back')),
+      h('button', { type: 'button', class: 'link-button', onclick: onPrint }, t('cases.print'))),
+    h('header', { class: 'case-head' },
+      h('h2', {}, t('cases.sheetTitle'), ' ', h('span', { class: 'case-id' }, doc.caseId)),
+      h('div', { class: 'case-badges' },
+        h('span', { class: 'case-status', dataset: { status: doc.status } }, term('caseStatus', doc.status)),
+        h('span', { class: 'severity', dataset: { severity: doc.severity } }, term('severity', doc.severity)),
+        h('span', { class: 'alert-kind' }, term('kind', doc.kind)),
+        doc.overdue ? h('span', { class: 'overdue' }, t('cases.overdue')) : null)),
+    h('div', { class: 'kpis case-kpis' },
+      kpi(t('cases.hospital'), doc.hospitalName ? `${doc.hospitalName}（${doc.hospitalId}）` : doc.hospitalId),
+      kpi(t('cases.amountAtStake'), moneyExact(doc.amountAtStake), 'amountAtStake'),
+      kpi(t('cases.recovered'), moneyExact(doc.recovered), Number(doc.recovered) > 0 ? 'recovered' : 'nothingRecovered'),
+      doc.owner !== null && doc.owner !== undefined ? kpi(t('cases.owner'), doc.owner || t('cases.unowned')) : null,
+      kpi(t('cases.openedAt'), dateTime(doc.openedAt)),
+      kpi(t('cases.dueAt'), dateTime(doc.dueAt)),
+      doc.answerDueAt ? kpi(t('cases.answerDueAt'), dateTime(doc.answerDueAt)) : null),
+    h('p', { class: 'case-summary', lang: lang() === 'en' ? 'en' : 'zh-CN' }, first ?? ''),
+    second ? h('p', { class: 'case-summary secondary' }, second) : null,
+    decisionBlock(doc),
+    actionsBlock(doc, onAct, error),
+    h('h3', { class: 'section-title' }, t('cases.claims', { count: (doc.claims ?? []).length })),
+    stayTimeline(doc.claims ?? []),
+    claimsTable(doc.claims ?? []),
+    h('h3', { class: 'section-title' }, t('cases.evidence')),
+    evidenceBlock(doc.alerts ?? []),
+    h('h3', { class: 'section-title' }, t('cases.history')),
+    historyTable(doc.history ?? [])));
+}
+
+function kpi(label, value, figure) {
+  return h('div', { class: 'kpi', dataset: { figure } }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
+}
+
+function decisionBlock(doc) {
+  const decision = doc.decision;
+  const appeal = doc.appeal;
+  if (!decision && !appeal) return null;
+  const rows = [];
+  if (decision) {
+    rows.push([t('cases.decision'), `${term('caseStatus', decision.outcome)} · ${dateTime(decision.at)}`]);
+    if (decision.outcome === 'confirmed') rows.push([t('cases.recoveryAmount'), moneyExact(decision.recoveryAmount)]);
+    if (decision.reason) rows.push([t('cases.reason'), decision.reason]);
+  }
+
+  if (appeal) {
+    rows.push([t('cases.appeal'), `${dateTime(appeal.filedAt)} · ${appeal.reason}`]);
+    if (appeal.outcome) rows.push([t('cases.appealOutcome'), `${term('appealOutcome', appeal.outcome)} · ${appeal.decisionReason ?? ''}`]);
+  }
+
+  return h('table', { class: 'figures case-decision' }, h('tbody', {}, rows.map(([label, value]) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, value)))));
+}
+
+function actionsBlock(doc, onAct, error) {
+  const allowed = doc.allowedActions ?? [];
+  if (allowed.length === 0) return h('p', { class: 'muted no-print case-no-actions' }, t('cases.noActions'));
+  const form = h('form', { class: 'case-actions no-print', 'aria-label': t('cases.actions') });
+  const fields = h('div', { class: 'case-fields' });
+  const buttons = h('div', { class: 'case-action-buttons', role: 'group' });
+  let chosen = null;
+
+  const choose = (action) => {
+    chosen = action;
+    for (const button of buttons.children) button.setAttribute('aria-pressed', String(button.dataset.action === action));
+    clear(fields).append(...fieldsOf[action].map((field) => fieldInput(field, action, doc)),
+      h('button', { type: 'submit', class: 'primary', dataset: { submit: action } }, t('cases.submit', { action: term('caseAction', action) })));
+    fields.querySelector('input, textarea, select')?.focus();
+  };
+
+  for (const action of allowed) {
+    buttons.append(h('button', { type: 'button', dataset: { action }, 'aria-pressed': 'false', onclick: () => choose(action) }, term('caseAction', action)));
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!chosen) return;
+    const data = new FormData(form);
+    const body = { action: chosen };
+    const note = String(data.get('note') ?? '').trim();
+    if (note) body.note = note;
+    if (data.has('assignee')) body.assignee = String(data.get('assignee')).trim();
+    if (data.has('amount')) body.amount = Number(data.get('amount'));
+    if (data.has('outcome')) body.outcome = String(data.get('outcome'));
+    if (data.has('documents')) body.documents = String(data.get('documents')).split(/[\n,，]/).map((d) => d.trim()).filter(Boolean);
+    onAct(body);
+  });
+
+  form.append(...[h('h3', { class: 'section-title' }, t('cases.actions')), buttons, fields,
+    error ? h('p', { class: 'error', role: 'alert' }, error) : null].filter(Boolean));
+  // A single move is offered ready to fill in, unless it is only the internal note every decided case allows.
+  if (allowed.length === 1 && allowed[0] !== 'note') choose(allowed[0]);
+  return form;
+}
+
+function fieldInput(field, action, doc) {
+  const label = (key, input) => h('label', { class: 'field' }, h('span', { class: 'field-label' }, t(key)), input);
+  switch (field) {
+    case 'assignee':
+      return label('cases.field.assignee', h('input', { name: 'assignee', required: true, maxlength: 100, autocomplete: 'off' }));
+    case 'amount':
+      return label('cases.field.amount', h('input', {
+        name: 'amount', type: 'number', step: '0.01', min: '0.01', max: String(doc.amountAtStake), required: true, inputmode: 'decimal',
+      }));
+    case 'outcome':
+      return label('cases.field.outcome', h('select', { name: 'outcome', required: true },
+        h('option', { value: 'uphold' }, term('appealOutcome', 'uphold')), h('option', { value: 'overturn' }, term('appealOutcome', 'overturn'))));
+    case 'documents':
+      return label('cases.field.documents', h('input', { name: 'documents', autocomplete: 'off', placeholder: t('cases.field.documentsHint') }));
+    default:
+      return label(`cases.field.note.${action}`, h('textarea', {
+        name: 'note', rows: 3, maxlength: 4000, required: !['take', 'review', 'confirm', 'assign'].includes(action),
+      }));
+  }
+}
+
+function claimsTable(claims) {
+  if (claims.length === 0) return h('p', { class: 'muted' }, t('cases.noClaims'));
+  return h('div', { class: 'table-scroll' }, h('table', { class: 'figures claims-side-by-side' },
+    h('thead', {}, h('tr', {}, h('th', {}, ''), claims.map((c, i) => h('th', { scope: 'col' }, t('cases.stayN', { n: i + 1 }))))),
+    h('tbody', {}, claimRows.map(([key, read]) => h('tr', {}, h('th', { scope: 'row' }, t(key)), claims.map((c) => h('td', {}, read(c))))))));
+}
+
+function evidenceBlock(alerts) {
+  if (alerts.length === 0) return h('p', { class: 'muted' }, t('evidence.none'));
+  return alerts.map((alert) => h('div', { class: 'case-evidence' },
+    h('p', { class: 'muted small' }, `${alert.alertId} · ${term('alertStatus', alert.status)} · ${dateTime(alert.asOf)}`),
+    figuresOf(alert.evidence ?? {})));
+}
+
+function figuresOf(evidence) {
+  const rows = Object.entries(evidence).filter(([, v]) => v === null || typeof v !== 'object' || Array.isArray(v));
+  return h('table', { class: 'figures' }, h('tbody', {}, rows.map(([key, value]) =>
+    h('tr', {}, h('th', { scope: 'row' }, figureLabel(key)), h('td', {}, figureValue(value))))));
+}
+
+function figureValue(value) {
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return '—';
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+function historyTable(history) {
+  return h('table', { class: 'figures case-history' },
+    h('thead', {}, h('tr', {}, ['#', t('cases.h.at'), t('cases.h.who'), t('cases.h.what'), t('cases.h.status'), t('cases.h.why')].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, history.map((e) => h('tr', { dataset: { action: e.action, internal: e.internal ? 'true' : null } },
+      h('td', {}, e.seq),
+      h('td', { class: 'nowrap' }, dateTime(e.at)),
+      // A hospital is shown officials by role only (the server sends the role in place of the name).
+      h('td', {}, e.actor === e.actorRole ? term('role', e.actorRole) : `${e.actor} · ${term('role', e.actorRole)}`),
+      h('td', {}, term('caseAction', e.action), e.internal ? h('span', { class: 'internal-tag' }, t('cases.internal')) : null),
+      h('td', { class: 'nowrap' }, e.fromStatus === e.toStatus ? term('caseStatus', e.toStatus) : `${term('caseStatus', e.fromStatus)} → ${term('caseStatus', e.toStatus)}`),
+      h('td', {}, [e.note, e.amount != null && e.action !== 'open' ? moneyExact(e.amount) : null, e.assignee ? `→ ${e.assignee}` : null,
+        e.outcome ? term('appealOutcome', e.outcome) : null, (e.documents ?? []).length ? `${t('cases.documents')}: ${e.documents.join(', ')}` : null].filter(Boolean).join(' · '))))));
+}

@@ -1,0 +1,31 @@
+namespace Monitoring.Cases;
+
+/// <summary>The workflow's moves, as <c>POST /api/cases/{id}/actions</c> names them.</summary>
+public static class CaseActions
+{
+    public const string Take = "take";
+    public const string Assign = "assign";
+    public const string AskHospital = "ask-hospital";
+    public const string Answer = "answer";
+    public const string Review = "review";
+    public const string Confirm = "confirm";
+    public const string Dismiss = "dismiss";
+    public const string Appeal = "appeal";
+    public const string DecideAppeal = "decide-appeal";
+
+    /// <summary>An inspector's internal note: changes nothing but the history, never shown to the hospital.</summary>
+    public const string Note = "note";
+
+    /// <summary>Recorded by the system, not requested: the case opened, or the finding behind it was withdrawn.</summary>
+    public const string Opened = "open";
+
+    public const string Withdraw = "withdraw";
+
+    /// <summary>What a person may ask for (the system's own moves are not among them).</summary>
+    public static IReadOnlyList<string> Requestable { get; } = [Take, Assign, AskHospital, Answer, Review, Confirm, Dismiss, Appeal, DecideAppeal, Note];
+
+    /// <summary>Outcomes of <see cref="DecideAppeal"/>.</summary>
+    public const string Uphold = "uphold";
+
+    public const string Overturn = "overturn";
+}
