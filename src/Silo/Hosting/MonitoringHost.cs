@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Alerts;
 using Monitoring.Dashboard.Alerts;
 using Monitoring.Dashboard.Funds;
+using Monitoring.Dashboard.Overview;
 using Monitoring.Dashboard.Page;
 using Monitoring.Dashboard.Push;
 using Monitoring.Dashboard.Readmission;
@@ -91,6 +92,7 @@ public static class MonitoringHost
         app.MapRegistryApi();
         app.MapDashboardPage();
         app.MapFundsApi();
+        app.MapOverviewApi();
         app.MapReadmissionApi();
         app.MapAlertsApi();
         app.MapMonitoringHub();
