@@ -1,4 +1,4 @@
-// The selected fund account: who it is, its pace (使用进度 vs 时间进度), its figures, its spend curve, and for an
+// The selected fund account: who it is, its pace (支出进度 vs 时间进度), its figures, its spend curve, and for an
 // alliance or hospital the year-end settlement preview (结余留用、超支自担); for a hospital its readmission rate.
 import { h, clear } from './dom.js';
 import { t, term, lang } from './i18n.js';
