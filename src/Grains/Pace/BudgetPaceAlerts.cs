@@ -139,5 +139,11 @@ public static class BudgetPaceAlerts
     private static string GapZh(decimal gap, string time) =>
         $"{(gap >= 0 ? "超" : "低于")}时间进度（{time}）{Math.Abs(gap).ToString("0.0", CultureInfo.InvariantCulture)}个百分点";
 
-    private static string En(AlertSeverity? level) => level?.ToString().ToLowerInvariant() ?? "notice";
+    /// <summary>The level as the page names it in English: the colour of the Chinese 黄色/橙色/红色预警.</summary>
+    private static string En(AlertSeverity? level) => level switch
+    {
+        AlertSeverity.Critical => "red alert",
+        AlertSeverity.Warning => "orange alert",
+        _ => "yellow alert",
+    };
 }

@@ -101,6 +101,9 @@ public sealed class OverviewPageTests(BrowserFixture browser)
                 await Expect(page.Locator("#spend-chart svg")).ToBeVisibleAsync();
                 await ChartLooksRightAsync(page, $"{width}px {language}");
                 await SaveScreenshotAsync(page, $"regulator-{width}-{language}.png");
+                // The first screen as it opens, and the selected fund's panel alone, to look at closely.
+                await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"regulator-{width}-{language}-first-screen.png") });
+                await page.Locator("#detail").ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"regulator-{width}-{language}-detail.png") });
                 await page.Context.CloseAsync();
                 Assert.Empty(scriptErrors);
             }

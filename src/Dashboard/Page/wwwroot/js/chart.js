@@ -163,7 +163,8 @@ export class SpendChart {
           symbol: 'none',
           silent: true,
           lineStyle: { color: colors.today, type: 'solid', width: 1 },
-          label: { formatter: t('chart.today', { date: shortDate(todayDate) }), position: 'insideEndTop', color: colors.today, fontSize: 11 },
+          // Written across the top of the plot, beside the line, so it reads level and keeps off the legend.
+          label: { formatter: t('chart.today', { date: shortDate(todayDate) }), position: 'end', color: colors.today, fontSize: 11, distance: 2 },
           data: [{ xAxis: todayDate }],
         },
       }),

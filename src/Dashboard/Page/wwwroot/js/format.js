@@ -40,6 +40,23 @@ export function moneyWan(value) {
   return `${amount < 0 ? '-' : ''}¥${grouped(abs / 1e6, abs >= 1e7 ? 1 : 2)}M`;
 }
 
+/**
+ * One unit for a whole view, chosen by its largest amount: 亿元 when that is a hundred million or more, else 万元
+ * (English: ¥B or ¥M). Returns a formatter, so a panel's figures never mix 亿元 and 万元.
+ */
+export function moneyUnit(largest) {
+  const big = Math.abs(Number(largest ?? 0));
+  if (lang() === 'zh') {
+    return big >= 1e8
+      ? (v) => (v === null || v === undefined ? '—' : `${grouped(Number(v) / 1e8, 2)}亿元`)
+      : (v) => (v === null || v === undefined ? '—' : `${grouped(Number(v) / 1e4, 1)}万元`);
+  }
+
+  return big >= 1e9
+    ? (v) => (v === null || v === undefined ? '—' : `${Number(v) < 0 ? '-' : ''}¥${grouped(Math.abs(Number(v)) / 1e9, 2)}B`)
+    : (v) => (v === null || v === undefined ? '—' : `${Number(v) < 0 ? '-' : ''}¥${grouped(Math.abs(Number(v)) / 1e6, 2)}M`);
+}
+
 /** Percentage points with a sign: +2.8 / −1.4. */
 export function points(value, digits = 1) {
   if (value === null || value === undefined) return '—';
