@@ -18,7 +18,10 @@ namespace Monitoring.Dashboard.Overview;
 /// </summary>
 public static class OverviewApi
 {
-    /// <summary>How many standing alerts of one status are counted at most; beyond it the tally says "at least".</summary>
+    /// <summary>
+    /// How many standing alerts of one status are read to count them; past it the counts are a floor. (A grouped count
+    /// in the alert store would lift the limit; the store has no such query yet.)
+    /// </summary>
     internal const int MaxCounted = 50_000;
 
     public static IEndpointRouteBuilder MapOverviewApi(this IEndpointRouteBuilder app)

@@ -193,12 +193,15 @@ function select(key) {
 
 function drawHierarchy() {
   const { overview } = board;
+  // Redrawn when the ranking changes under live data: the reader's place in the list stays where it was.
+  const scrolled = $('hierarchy').scrollTop;
   board.redrawRow = renderHierarchy($('hierarchy'), board.model, {
     selectedKey: () => board?.selectedKey,
     onSelect: select,
     order: (entities) => overview.order(entities),
     shown: (entity) => overview.shown(entity),
   });
+  $('hierarchy').scrollTop = scrolled;
 }
 
 /** Scrolls the hierarchy panel (not the page) so the selected row is in view. */
@@ -217,8 +220,8 @@ async function loadOverview() {
   try {
     const doc = await session.getJson(mine.token, 'api/overview');
     if (board !== mine) return;
-    mine.overview.update(doc);
-    if (mine.redrawRow) drawHierarchy();
+    const reordered = mine.overview.update(doc);
+    if (mine.redrawRow && reordered) drawHierarchy();
   } catch (error) {
     if (board !== mine) return;
     if (error.status === 401) {

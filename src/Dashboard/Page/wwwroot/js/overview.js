@@ -33,8 +33,9 @@ export class Overview {
     this.render();
   }
 
-  /** A fresh ranking from the server. */
+  /** A fresh ranking from the server; returns whether the order or the problems changed (the hierarchy follows both). */
   update(doc) {
+    const before = this.signature();
     this.doc = doc;
     this.error = null;
     this.rank = new Map();
@@ -63,6 +64,11 @@ export class Overview {
     }
 
     this.render();
+    return this.signature() !== before;
+  }
+
+  signature() {
+    return `${[...this.rank.keys()].join(',')}|${[...this.problemKeys].sort().join(',')}`;
   }
 
   failed(message) {
@@ -167,10 +173,13 @@ export class Overview {
       if (place === 0) ranking.append(h('li', { class: 'empty' }, t(this.problemsOnly ? 'overview.noProblems' : 'hierarchy.empty')));
     }
 
+    // Re-read every few seconds under live data: keep the reader's place in the ranking.
+    const scrolled = this.container.querySelector('.ranking-wrap')?.scrollTop ?? 0;
     const heat = h('div', { class: 'heatmap-wrap' });
     if (doc) renderHeatmap(heat, doc, { onSelect: this.onSelect, shown: (key) => !this.problemsOnly || this.problemKeys.has(key) || key === this.selectedKey() });
     clear(this.container).append(head, h('div', { class: 'overview-body' },
       h('div', { class: 'ranking-wrap' }, ranking), heat));
+    this.container.querySelector('.ranking-wrap').scrollTop = scrolled;
     this.markSelected();
   }
 
