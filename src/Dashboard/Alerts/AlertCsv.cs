@@ -15,7 +15,7 @@ public static class AlertCsv
     private static readonly string[] Headers =
     [
         "预警编号", "类型", "级别", "状态", "对象层级", "对象编号", "县区编码", "医疗机构编码", "结算日期", "发出时间",
-        "预警内容", "发出时使用进度", "发出时时间进度", "当前使用进度", "当前时间进度", "确认人", "确认时间", "确认备注",
+        "预警内容", "发出时支出进度", "发出时时间进度", "当前支出进度", "当前时间进度", "确认人", "确认时间", "确认备注",
     ];
 
     private static readonly TimeSpan China = TimeSpan.FromHours(8);

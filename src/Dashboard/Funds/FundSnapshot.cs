@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Monitoring.Funds;
 using Monitoring.Funds.Snapshots;
 using Monitoring.Pace;
 
@@ -28,9 +29,14 @@ public sealed record FundSnapshot(
     [property: JsonPropertyName("claimsCounted")] long ClaimsCounted,
     [property: JsonPropertyName("asOf")] DateTimeOffset? AsOf,
     [property: JsonPropertyName("monthly")] IReadOnlyList<MonthlyFigure> Monthly,
-    [property: JsonPropertyName("yearEnd")] YearEndFigures? YearEnd)
+    [property: JsonPropertyName("yearEnd")] YearEndFigures? YearEnd,
+    [property: JsonPropertyName("daily"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DailyFigure>? Daily = null)
 {
-    public static FundSnapshot Of(FundStatus status) => new(
+    /// <summary>
+    /// The snapshot; with <paramref name="days"/> (a read of one fund, not a push) it carries the spend by settlement
+    /// day too, so the chart is drawn by day — a push leaves it out, as it goes to every watcher on every change.
+    /// </summary>
+    public static FundSnapshot Of(FundStatus status, IEnumerable<DayTotal>? days = null) => new(
         status.Level,
         status.Id,
         status.Name,
@@ -50,7 +56,18 @@ public sealed record FundSnapshot(
         status.ClaimsCounted,
         status.AsOf,
         [.. status.Months.Select(MonthlyFigure.Of)],
-        status.YearEnd is { } y ? YearEndFigures.Of(y) : null);
+        status.YearEnd is { } y ? YearEndFigures.Of(y) : null,
+        days is null ? null : [.. days.Select(DailyFigure.Of)]);
+}
+
+/// <summary>Fund paid on one settlement day (budget time, Beijing date) and the settlements among its rows.</summary>
+public sealed record DailyFigure(
+    [property: JsonPropertyName("day")] string Day,
+    [property: JsonPropertyName("fundPaid")] decimal FundPaid,
+    [property: JsonPropertyName("settlements")] int Settlements)
+{
+    public static DailyFigure Of(DayTotal total) =>
+        new($"{total.Day / 10000:D4}-{total.Day / 100 % 100:D2}-{total.Day % 100:D2}", total.FundPaid, total.Settlements);
 }
 
 /// <summary>One month of a fund's series, in budget (settlement) time.</summary>

@@ -8,7 +8,7 @@ using Monitoring.Registry;
 
 namespace Monitoring.Dashboard.Funds;
 
-/// <summary><c>GET /api/funds/{level}/{id}</c>: one fund account's live snapshot, within the caller's scope.</summary>
+/// <summary><c>GET /api/funds/{level}/{id}</c>: one fund account's live snapshot with its spend by settlement day, within the caller's scope.</summary>
 public static class FundsApi
 {
     public static IEndpointRouteBuilder MapFundsApi(this IEndpointRouteBuilder app)
@@ -37,7 +37,9 @@ public static class FundsApi
             return TypedResults.Problem($"{level} {id} is outside scope {scope.ScopeText} of role {scope.Role}", statusCode: 403, title: "Outside your scope");
         }
 
-        var status = await grains.GetFundAccount(level, id).GetStatusAsync();
-        return TypedResults.Ok(FundSnapshot.Of(status));
+        var account = grains.GetFundAccount(level, id);
+        var days = await account.GetDaysAsync();
+        var status = await account.GetStatusAsync();
+        return TypedResults.Ok(FundSnapshot.Of(status, days));
     }
 }

@@ -87,6 +87,14 @@ public abstract class FundAccountGrain(
         return Status(profile);
     }
 
+    public async Task<DayTotal[]> GetDaysAsync()
+    {
+        var fundYear = (await registry.CurrentAsync()).FundYear;
+        var state = account.State;
+        return [.. state.Days.Where(d => d.Key / 10000 == fundYear).OrderBy(d => d.Key)
+            .Select(d => new DayTotal(d.Key, d.Value, state.DayClaims.GetValueOrDefault(d.Key)))];
+    }
+
     /// <summary>Counts each delta once, filling any gap before it from the ledger.</summary>
     public async Task AbsorbAsync(FundDelta[] deltas)
     {

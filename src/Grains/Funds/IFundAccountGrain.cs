@@ -13,6 +13,9 @@ public interface IFundAccountGrain : IGrainWithStringKey
     /// <summary>The account's status with the registry's view of it: budget, pace, year-end preview.</summary>
     Task<FundStatus> GetStatusAsync();
 
+    /// <summary>Fund paid by settlement day of the account's fund year, oldest first: the spend curve drawn by day.</summary>
+    Task<DayTotal[]> GetDaysAsync();
+
     /// <summary>Judges budget pace for the settlement days that ended before <paramref name="watermark"/>.</summary>
     Task PaceThroughAsync(DateTimeOffset watermark);
 }

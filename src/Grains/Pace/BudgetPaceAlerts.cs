@@ -33,13 +33,13 @@ public static class BudgetPaceAlerts
         var (zh, en) = transition switch
         {
             AlertTransition.Cleared => (
-                $"{account.Name}：截至{date}，基金已支付{paid}万元（年度预算{budget}万元的{used}），时间进度{time}，已回落至正常范围，预警解除。",
+                $"{account.Name}：截至{date}，基金已支付{paid}万元（年度预算{budget}万元的{used}），支出进度{used}，时间进度{time}，已回落至正常范围，预警解除。",
                 $"{account.Name}: as of {dateEn}, {paidEn} paid, {used} of the {budgetEn} budget against {time} of the year gone; back in line, alert cleared."),
             AlertTransition.Eased => (
-                $"{account.Name}：截至{date}，基金已支付{paid}万元（年度预算{budget}万元的{used}），时间进度{time}（{Signed(gap)}个百分点），超支势头减缓，预警降为{Zh(level)}。{projection.Item1}",
+                $"{account.Name}：截至{date}，基金已支付{paid}万元（年度预算{budget}万元的{used}），支出进度{GapZh(gap, time)}，超支势头减缓，降为{Zh(level)}。{projection.Item1}",
                 $"{account.Name}: as of {dateEn}, {paidEn} paid, {used} of the {budgetEn} budget against {time} of the year gone ({Signed(gap)} points); easing to {En(level)}.{projection.Item2}"),
             _ => (
-                $"{account.Name}：截至{date}，基金已支付{paid}万元，占年度预算{budget}万元的{used}，{(gap >= 0 ? "超过" : "对比")}时间进度{time}（{Signed(gap)}个百分点）。{projection.Item1}{Zh(level)}，请核查支出。",
+                $"{account.Name}：截至{date}，基金已支付{paid}万元，占年度预算{budget}万元的{used}，支出进度{GapZh(gap, time)}。{projection.Item1}{Zh(level)}，请核查支出。",
                 $"{account.Name}: as of {dateEn}, {paidEn} paid, {used} of the annual budget of {budgetEn} against {time} of the year gone ({Signed(gap)} points).{projection.Item2} Level: {En(level)}."),
         };
         return Build(AlertKinds.BudgetPace, account, reading, level ?? AlertSeverity.Notice, transition, zh, en, raisedAt, new
@@ -128,10 +128,22 @@ public static class BudgetPaceAlerts
 
     private static string Zh(AlertSeverity? level) => level switch
     {
-        AlertSeverity.Critical => "严重预警",
-        AlertSeverity.Warning => "预警",
-        _ => "提示",
+        AlertSeverity.Critical => "红色预警",
+        AlertSeverity.Warning => "橙色预警",
+        _ => "黄色预警",
     };
 
-    private static string En(AlertSeverity? level) => level?.ToString().ToLowerInvariant() ?? "notice";
+    /// <summary>
+    /// 支出进度 against 时间进度 as a regulator writes it: "超时间进度（17.2%）2.8个百分点", or "低于…" when behind.
+    /// </summary>
+    private static string GapZh(decimal gap, string time) =>
+        $"{(gap >= 0 ? "超" : "低于")}时间进度（{time}）{Math.Abs(gap).ToString("0.0", CultureInfo.InvariantCulture)}个百分点";
+
+    /// <summary>The level as the page names it in English: the colour of the Chinese 黄色/橙色/红色预警.</summary>
+    private static string En(AlertSeverity? level) => level switch
+    {
+        AlertSeverity.Critical => "red alert",
+        AlertSeverity.Warning => "orange alert",
+        _ => "yellow alert",
+    };
 }

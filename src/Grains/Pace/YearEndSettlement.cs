@@ -29,7 +29,10 @@ public static class YearEndSettlement
             Retained: retained,
             ReturnedToFund: surplus - retained,
             OverrunBorne: Math.Max(0, -balance),
-            RuleZh: $"{zhKind}：结余{percent}%留用，超支自担",
-            RuleEn: $"{enKind}: keeps {percent}% of a surplus, bears its own overrun");
+            // The part of a surplus an account does not keep stays in the pool: 留归统筹基金.
+            RuleZh: share < 1 ? $"{zhKind}：结余{percent}%留用、其余留归统筹基金，超支自担" : $"{zhKind}：结余{percent}%留用，超支自担",
+            RuleEn: share < 1
+                ? $"{enKind}: keeps {percent}% of a surplus, the rest stays in the pooled fund; bears its own overrun"
+                : $"{enKind}: keeps {percent}% of a surplus, bears its own overrun");
     }
 }

@@ -121,7 +121,8 @@ public static class ReadmissionAlerts
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Yuan(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture);
+    /// <summary>Whole yuan: a message is prose, and prose carries no cents (the evidence keeps the exact figures).</summary>
+    private static string Yuan(decimal amount) => Math.Round(amount, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The alert on a hospital's readmission rate against its peers', raised or cleared as of the end of

@@ -7,6 +7,7 @@ using Monitoring.Dashboard.Alerts;
 using Monitoring.Dashboard.Cases;
 using Monitoring.Dashboard.Funds;
 using Monitoring.Dashboard.LowThreshold;
+using Monitoring.Dashboard.Overview;
 using Monitoring.Dashboard.Page;
 using Monitoring.Dashboard.Push;
 using Monitoring.Dashboard.Readmission;
@@ -100,6 +101,7 @@ public static class MonitoringHost
         app.MapRegistryApi();
         app.MapDashboardPage();
         app.MapFundsApi();
+        app.MapOverviewApi();
         app.MapReadmissionApi();
         app.MapLowThresholdApi();
         app.MapAlertsApi();

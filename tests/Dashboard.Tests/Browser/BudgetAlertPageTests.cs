@@ -37,7 +37,7 @@ public sealed partial class BudgetAlertPageTests(BrowserFixture browser)
         var raised = items.Filter(new() { Has = page.Locator(".worsened") }).First;
         await Expect(raised).ToBeVisibleAsync();
         await Expect(raised.Locator(".status-chip")).ToHaveTextAsync("未处理");
-        await Expect(raised.Locator(".raised-figures")).ToContainTextAsync("发出时 使用");
+        await Expect(raised.Locator(".raised-figures")).ToContainTextAsync("发出时 支出");
         await Expect(raised.Locator(".current-figures")).ToHaveAttributeAsync("data-trend", "worse");
         await Expect(raised.Locator(".alert-time time")).ToHaveTextAsync(FullDateTime());
         await Expect(raised.Locator(".alert-message")).ToContainTextAsync("万元");

@@ -20,8 +20,8 @@ public sealed class BudgetPaceAlertsTests
             AlertTransition.Raised, new PaceThresholds(), DateTimeOffset.UnixEpoch);
 
         Assert.Equal(
-            "云县人民医院：截至2026年3月5日，基金已支付3,600.00万元，占年度预算18,000.00万元的20.0%，超过时间进度17.2%（+2.8个百分点）。"
-            + "预计全年支出21,420.00万元，为预算的119.0%（可信下限119.0%）。严重预警，请核查支出。", alert.MessageZh);
+            "云县人民医院：截至2026年3月5日，基金已支付3,600.00万元，占年度预算18,000.00万元的20.0%，支出进度超时间进度（17.2%）2.8个百分点。"
+            + "预计全年支出21,420.00万元，为预算的119.0%（可信下限119.0%）。红色预警，请核查支出。", alert.MessageZh);
         Assert.StartsWith("云县人民医院: as of 2026-03-05, ¥36.00M paid, 20.0% of the annual budget of ¥180.00M against 17.2% of the year gone (+2.8 points)", alert.MessageEn);
         Assert.Equal("budget-pace/hospital/H53092200001/20260305/raised", alert.AlertId);
         Assert.Equal(("H53092200001", "YX-TIGHT"), (alert.HospitalId, alert.AllianceId));
@@ -36,8 +36,8 @@ public sealed class BudgetPaceAlertsTests
         var alert = BudgetPaceAlerts.Pace(Hospital, Reading(0.10m, 0.184m, 1.17m), AlertSeverity.Critical, null,
             AlertTransition.Raised, new PaceThresholds(), DateTimeOffset.UnixEpoch);
 
-        Assert.Contains("对比时间进度18.4%（-8.4个百分点）", alert.MessageZh);
-        Assert.DoesNotContain("超过时间进度", alert.MessageZh);
+        Assert.Contains("支出进度低于时间进度（18.4%）8.4个百分点", alert.MessageZh);
+        Assert.DoesNotContain("超时间进度", alert.MessageZh);
     }
 }
 

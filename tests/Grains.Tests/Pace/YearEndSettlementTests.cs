@@ -19,6 +19,7 @@ public sealed class YearEndSettlementTests
     {
         var preview = YearEndSettlement.Preview(1000m, 900m, "loose", Rules);
         Assert.Equal((50m, 50m), (preview.Retained, preview.ReturnedToFund));
+        Assert.Equal("非紧密型医共体成员：结余50%留用、其余留归统筹基金，超支自担", preview.RuleZh);
     }
 
     [Fact]

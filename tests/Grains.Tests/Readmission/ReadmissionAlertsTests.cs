@@ -91,7 +91,7 @@ public sealed class ReadmissionAlertsTests
         var alert = ReadmissionAlerts.Pair(Pair(), Township, CountyHospital, Name, Now);
 
         Assert.StartsWith("疑似分解住院：患者于云县人民医院出院（2026-03-06，J18.900）后 4 天再次入住爱华镇卫生院（2026-03-10，J18.100）", alert.MessageZh);
-        Assert.Contains("统筹支付共 9,600.50 元", alert.MessageZh);
+        Assert.Contains("统筹支付共 9,601 元", alert.MessageZh);
         Assert.Contains("非医嘱离院", alert.MessageZh);
         Assert.StartsWith("Suspected split hospitalization: patient discharged from 云县人民医院 on 2026-03-06", alert.MessageEn);
         Assert.Contains("readmitted to 爱华镇卫生院 4 days later", alert.MessageEn);

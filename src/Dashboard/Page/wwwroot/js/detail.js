@@ -1,8 +1,8 @@
-// The selected fund account: who it is, its pace (使用进度 vs 时间进度), its figures, its spend curve, and for an
+// The selected fund account: who it is, its pace (支出进度 vs 时间进度), its figures, its spend curve, and for an
 // alliance or hospital the year-end settlement preview (结余留用、超支自担); for a hospital its readmission rate.
 import { h, clear } from './dom.js';
 import { t, term, lang } from './i18n.js';
-import { money, moneyExact, percent, count, dateTime } from './format.js';
+import { moneyUnit, moneyExact, percent, count, dateTime } from './format.js';
 import { gauge, paceOf, countyOf, keyOf } from './hierarchy.js';
 import { SpendChart } from './chart.js';
 import { renderReadmission } from './readmission.js';
@@ -72,6 +72,9 @@ export class DetailView {
       this.meter.append(h('p', { class: 'notice-box' }, t('detail.noBudget')));
     }
 
+    // One unit for the whole panel, set by the largest figure in it.
+    const money = moneyUnit(Math.max(...[snapshot.annualBudget, snapshot.fundPaid, snapshot.projectedYearEnd, snapshot.yearEnd?.projectedSpend]
+      .filter((v) => v != null).map((v) => Math.abs(Number(v)))));
     const kpi = (label, value, title) => h('div', { class: 'kpi', title }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
     clear(this.kpis).append(
       kpi(t('kpi.annualBudget'), money(snapshot.annualBudget), moneyExact(snapshot.annualBudget)),

@@ -10,7 +10,7 @@ function grouped(value, digits) {
   return Number(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-/** A compact amount: 1.80亿元, 1,140.0万元, 830.50元 / ¥180.0M, ¥11.4M, ¥830.50. */
+/** A compact amount for a large total: 1.80亿元, 1,140.0万元, 831元 / ¥180.0M, ¥11.4M, ¥831 (no cents in prose). */
 export function money(value) {
   if (value === null || value === undefined) return '—';
   const amount = Number(value);
@@ -18,14 +18,50 @@ export function money(value) {
   if (lang() === 'zh') {
     if (abs >= 1e8) return `${grouped(amount / 1e8, 2)}亿元`;
     if (abs >= 1e4) return `${grouped(amount / 1e4, 1)}万元`;
-    return `${grouped(amount, 2)}元`;
+    return `${grouped(amount, 0)}元`;
   }
 
   const sign = amount < 0 ? '-' : '';
   if (abs >= 1e9) return `${sign}¥${grouped(abs / 1e9, 2)}B`;
   if (abs >= 1e6) return `${sign}¥${grouped(abs / 1e6, 1)}M`;
   if (abs >= 1e4) return `${sign}¥${grouped(abs / 1e3, 1)}K`;
-  return `${sign}¥${grouped(abs, 2)}`;
+  return `${sign}¥${grouped(abs, 0)}`;
+}
+
+/**
+ * An amount in the one unit of a list, whatever its size, so rows compare at a glance: 18,000万元, 812.5万元 /
+ * ¥180.0M, ¥8.13M.
+ */
+export function moneyWan(value) {
+  if (value === null || value === undefined) return '—';
+  const amount = Number(value);
+  const abs = Math.abs(amount);
+  if (lang() === 'zh') return `${grouped(amount / 1e4, abs >= 1e7 ? 0 : 1)}万元`;
+  return `${amount < 0 ? '-' : ''}¥${grouped(abs / 1e6, abs >= 1e7 ? 1 : 2)}M`;
+}
+
+/**
+ * One unit for a whole view, chosen by its largest amount: 亿元 when that is a hundred million or more, else 万元
+ * (English: ¥B or ¥M). Returns a formatter, so a panel's figures never mix 亿元 and 万元.
+ */
+export function moneyUnit(largest) {
+  const big = Math.abs(Number(largest ?? 0));
+  if (lang() === 'zh') {
+    return big >= 1e8
+      ? (v) => (v === null || v === undefined ? '—' : `${grouped(Number(v) / 1e8, 2)}亿元`)
+      : (v) => (v === null || v === undefined ? '—' : `${grouped(Number(v) / 1e4, 1)}万元`);
+  }
+
+  return big >= 1e9
+    ? (v) => (v === null || v === undefined ? '—' : `${Number(v) < 0 ? '-' : ''}¥${grouped(Math.abs(Number(v)) / 1e9, 2)}B`)
+    : (v) => (v === null || v === undefined ? '—' : `${Number(v) < 0 ? '-' : ''}¥${grouped(Math.abs(Number(v)) / 1e6, 2)}M`);
+}
+
+/** Percentage points with a sign: +2.8 / −1.4. */
+export function points(value, digits = 1) {
+  if (value === null || value === undefined) return '—';
+  const n = Number(value);
+  return `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(digits)}`;
 }
 
 /** An exact amount, to the fen: 114,000,000.00 元 / ¥114,000,000.00. */

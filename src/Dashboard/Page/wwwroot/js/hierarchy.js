@@ -2,7 +2,7 @@
 // already cut down to the caller's scope, and one row per fund account with its pace gauge.
 import { h, clear } from './dom.js';
 import { t, term } from './i18n.js';
-import { money, percent } from './format.js';
+import { moneyWan, percent } from './format.js';
 
 export const keyOf = (level, id) => `${level}:${id}`;
 
@@ -81,8 +81,11 @@ export function countyOf(model, entity) {
   return model.entities.get(keyOf('county', entity.countyId));
 }
 
-/** Draws the whole tree; returns a function that redraws one account's row in place. */
-export function renderHierarchy(container, model, { selectedKey, onSelect }) {
+/**
+ * Draws the whole tree; returns a function that redraws one account's row in place. order(entities) sorts siblings
+ * (the overview's risk order; registry order without it); shown(entity) leaves out rows a filter hides.
+ */
+export function renderHierarchy(container, model, { selectedKey, onSelect, order = (list) => list, shown = () => true }) {
   clear(container);
   const rows = new Map();
 
@@ -98,15 +101,16 @@ export function renderHierarchy(container, model, { selectedKey, onSelect }) {
 
   for (const region of model.regions) {
     const counties = h('ul', { class: 'tree' });
-    for (const county of region.counties) {
+    for (const county of order(region.counties).filter(shown)) {
       const below = h('ul', { class: 'tree' });
-      for (const alliance of county.alliances) {
-        below.append(h('li', {}, row(alliance), h('ul', { class: 'tree' }, alliance.hospitals.map((hospital) => h('li', {}, row(hospital))))));
+      for (const alliance of order(county.alliances).filter(shown)) {
+        below.append(h('li', {}, row(alliance), h('ul', { class: 'tree' }, order(alliance.hospitals).filter(shown).map((hospital) => h('li', {}, row(hospital))))));
       }
 
-      if (county.outside.length > 0) {
+      const outside = order(county.outside).filter(shown);
+      if (outside.length > 0) {
         below.append(h('li', {}, h('div', { class: 'group-label' }, t('hierarchy.outside')),
-          h('ul', { class: 'tree' }, county.outside.map((hospital) => h('li', {}, row(hospital))))));
+          h('ul', { class: 'tree' }, outside.map((hospital) => h('li', {}, row(hospital))))));
       }
 
       counties.append(h('li', {}, row(county), below));
@@ -158,7 +162,7 @@ function entityRow(entity, selected, onSelect) {
     h('span', {}, snapshot?.usedShare != null
       ? t('gauge.line', { used: percent(snapshot.usedShare), time: percent(snapshot.timeShare) })
       : snapshot && snapshot.annualBudget == null ? t('gauge.noBudget') : ''),
-    h('span', {}, snapshot ? t('gauge.paidOf', { paid: money(snapshot.fundPaid), budget: money(snapshot.annualBudget ?? entity.budget) }) : '')));
+    h('span', {}, snapshot ? t('gauge.paidOf', { paid: moneyWan(snapshot.fundPaid), budget: moneyWan(snapshot.annualBudget ?? entity.budget) }) : '')));
 }
 
 /**

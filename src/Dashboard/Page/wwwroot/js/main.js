@@ -9,10 +9,13 @@ import { AlertFeed } from './alerts.js';
 import { budgetAlertsOf } from './budget-board.js';
 import { connectLive } from './live.js';
 import { CasesView } from './cases.js';
+import { Overview } from './overview.js';
 
 const pollSeconds = 10;
 const fetchConcurrency = 6;
 const alertLimit = 200;
+// The overview is re-read at most this often while snapshots and alerts stream in.
+const overviewRefreshMs = 4000;
 const $ = (id) => document.getElementById(id);
 const font = getComputedStyle(document.documentElement).getPropertyValue('--font').trim();
 
@@ -69,6 +72,8 @@ async function signOut(reasonKey = null) {
   if (old) {
     clearInterval(old.pollTimer);
     clearTimeout(old.refreshTimer);
+    clearTimeout(old.overviewTimer);
+    clearTimeout(old.selectedTimer);
     old.detail.chart.dispose();
     await old.live?.stop();
   }
@@ -107,6 +112,8 @@ async function start(token) {
     refreshTimer: null,
     pendingRefresh: new Set(),
     detailQueued: false,
+    overviewTimer: null,
+    selectedTimer: null,
   };
   board = mine;
 
@@ -127,12 +134,21 @@ async function start(token) {
     dialogBody: $('evidence-body'),
   }, nameOf, budgetAlertsOf(mine), (alert) => mine.cases?.linkFor(alert));
   mine.cases = new CasesView($('cases-view'), { token, who, model, nameOf, onUnauthorized: () => signOut('signIn.expired') });
+  mine.overview = new Overview($('overview'), {
+    onSelect: select,
+    onFilter: () => board === mine && drawHierarchy(),
+    selectedKey: () => mine.selectedKey,
+  });
+  // A hospital sees its own fund alone: a ranking of one is no overview.
+  $('overview').hidden = who.role === 'hospital';
   renderWho();
-  drawHierarchy();
   showLiveState('connecting');
   // Inspectors work cases: their page opens on the queue.
   if (!window.location.hash && who.role === 'inspector') history.replaceState(null, '', `${window.location.pathname}${window.location.search}#cases`);
-  mine.selectedKey = initialSelection(model, who);
+  await loadOverview();
+  if (board !== mine) return;
+  drawHierarchy();
+  mine.selectedKey = initialSelection(model, who, mine.overview);
   select(mine.selectedKey);
   route();
 
@@ -153,13 +169,15 @@ async function start(token) {
   }, pollSeconds * 1000);
 }
 
-function initialSelection(model, who) {
+function initialSelection(model, who, overview) {
   const [level, id] = decodeURIComponent(window.location.hash.slice(1)).split('/');
   const fromHash = level && id ? model.entities.get(keyOf(level, id)) : null;
   if (fromHash?.readable) return fromHash.key;
   const readable = [...model.entities.values()].filter((entity) => entity.readable);
   const own = who.role === 'hospital' ? readable.find((entity) => entity.level === 'hospital' && entity.id === who.scopeId) : null;
-  return (own ?? readable[0])?.key ?? null;
+  // Otherwise the fund most at risk, as the overview ranks it.
+  const worst = model.entities.get(overview.firstKey());
+  return (own ?? (worst?.readable ? worst : null) ?? readable[0])?.key ?? null;
 }
 
 function select(key) {
@@ -173,7 +191,10 @@ function select(key) {
     return;
   }
 
-  board.redrawRow(entity);
+  board.overview.markSelected();
+  if (!board.overview.shown(entity) || !$('hierarchy').querySelector(`[data-key="${CSS.escape(entity.key)}"]`)) drawHierarchy();
+  else board.redrawRow(entity);
+  keepInView($('hierarchy'), $('hierarchy').querySelector(`[data-key="${CSS.escape(entity.key)}"]`));
   board.detail.show(entity, board.model);
   loadReadmission(entity);
   loadLowThreshold(entity);
@@ -200,10 +221,55 @@ function route() {
 }
 
 function drawHierarchy() {
+  const { overview } = board;
+  // Redrawn when the ranking changes under live data: the reader's place in the list stays where it was.
+  const scrolled = $('hierarchy').scrollTop;
   board.redrawRow = renderHierarchy($('hierarchy'), board.model, {
     selectedKey: () => board?.selectedKey,
     onSelect: select,
+    order: (entities) => overview.order(entities),
+    shown: (entity) => overview.shown(entity),
   });
+  $('hierarchy').scrollTop = scrolled;
+}
+
+/** Scrolls the hierarchy panel (not the page) so the selected row is in view. */
+function keepInView(container, row) {
+  if (!row) return;
+  const box = container.getBoundingClientRect();
+  const at = row.getBoundingClientRect();
+  if (at.top < box.top) container.scrollTop -= box.top - at.top + 8;
+  else if (at.bottom > box.bottom) container.scrollTop += at.bottom - box.bottom + 8;
+}
+
+/** Reads the ranked overview of the caller's scope. */
+async function loadOverview() {
+  const mine = board;
+  if (mine.who.role === 'hospital') return;
+  try {
+    const doc = await session.getJson(mine.token, 'api/overview');
+    if (board !== mine) return;
+    const reordered = mine.overview.update(doc);
+    if (mine.redrawRow && reordered) drawHierarchy();
+  } catch (error) {
+    if (board !== mine) return;
+    if (error.status === 401) {
+      await signOut('signIn.expired');
+      return;
+    }
+
+    mine.overview.failed(error.message);
+  }
+}
+
+/** Funds move with every batch: re-rank at most every few seconds, not on every push. */
+function scheduleOverview() {
+  const mine = board;
+  if (mine.overviewTimer !== null || mine.who.role === 'hospital') return;
+  mine.overviewTimer = setTimeout(() => {
+    mine.overviewTimer = null;
+    if (board === mine) loadOverview();
+  }, overviewRefreshMs);
 }
 
 function renderWho() {
@@ -322,6 +388,7 @@ async function loadAlerts() {
 
 function catchUp() {
   loadAlerts();
+  loadOverview();
   loadFunds([...board.model.entities.values()]);
 }
 
@@ -329,7 +396,15 @@ function applySnapshot(snapshot) {
   const entity = board.model.entities.get(keyOf(snapshot.level, snapshot.id));
   if (!entity || !entity.readable) return;
   if (entity.snapshot && isOlder(snapshot, entity.snapshot)) return;
+  // A pushed snapshot leaves out the spend by day: keep the last read one (the curve runs on to today's figure), and
+  // read the selected fund again soon so its curve is by day to the end.
+  if (!snapshot.daily && entity.snapshot?.daily) {
+    snapshot.daily = entity.snapshot.daily;
+    if (entity.key === board.selectedKey) scheduleSelectedRead(entity);
+  }
+
   entity.snapshot = snapshot;
+  scheduleOverview();
   entity.error = null;
   entityChanged(entity);
 }
@@ -339,6 +414,15 @@ function isOlder(candidate, current) {
   const a = Date.parse(candidate.asOf ?? 0) || 0;
   const b = Date.parse(current.asOf ?? 0) || 0;
   return a < b || (a === b && Number(candidate.claimsCounted) < Number(current.claimsCounted));
+}
+
+function scheduleSelectedRead(entity) {
+  const mine = board;
+  if (mine.selectedTimer !== null) return;
+  mine.selectedTimer = setTimeout(() => {
+    mine.selectedTimer = null;
+    if (board === mine && mine.selectedKey === entity.key) loadFunds([entity]);
+  }, overviewRefreshMs);
 }
 
 function entityChanged(entity) {
@@ -357,6 +441,7 @@ function entityChanged(entity) {
 
 function onAlert(doc) {
   board.feed.merge([doc], { fresh: true });
+  scheduleOverview();
   // The alert's subject and the accounts above it have moved: refresh them (the hub's `fund` pushes do too; this
   // keeps the gauges right even if a snapshot push was coalesced away). Batched, as alerts come in bursts.
   const subject = doc.subject ?? {};
@@ -382,6 +467,7 @@ function onAlert(doc) {
 function relabel() {
   if (!board) return;
   renderWho();
+  board.overview.relabel();
   drawHierarchy();
   showLiveState(board.liveState);
   const entity = board.selectedKey ? board.model.entities.get(board.selectedKey) : null;
