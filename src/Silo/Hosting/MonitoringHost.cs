@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Monitoring.Alerts;
 using Monitoring.Dashboard.Alerts;
+using Monitoring.Dashboard.DrillDown;
 using Monitoring.Dashboard.Funds;
 using Monitoring.Dashboard.Page;
 using Monitoring.Dashboard.Push;
@@ -12,6 +13,7 @@ using Monitoring.Dashboard.Security;
 using Monitoring.Funds;
 using Monitoring.Ledger;
 using Monitoring.Demo;
+using Monitoring.DrillDown;
 using Monitoring.Storage;
 using Monitoring.Silo.Demo;
 using Monitoring.Silo.Ingest;
@@ -56,18 +58,21 @@ public static class MonitoringHost
         services.AddProblemDetails();
         services.AddSingleton<ClaimIngestion>();
         services.AddMonitoringPush();
+        services.AddMonitoringOpenApi();
         var health = services.AddHealthChecks().AddCheck<ClusterReadiness>("cluster", tags: ["ready"]);
         if (storage.IsDurable)
         {
             services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString!));
             services.AddSingleton<IClaimsLedger, PostgresClaimsLedger>();
             services.AddSingleton<IAlertStore, PostgresAlertStore>();
+            services.AddSingleton<IClaimDrillDown, PostgresClaimDrillDown>();
             health.AddCheck<LedgerReadiness>("ledger", tags: ["ready"]);
         }
         else
         {
             services.AddSingleton<IClaimsLedger, InMemoryClaimsLedger>();
             services.AddSingleton<IAlertStore, InMemoryAlertStore>();
+            services.AddSingleton<IClaimDrillDown, LedgerClaimDrillDown>();
         }
 
         // After Orleans has started (registered first by UseOrleans): the registry first, then what uses it.
@@ -94,6 +99,8 @@ public static class MonitoringHost
         app.MapReadmissionApi();
         app.MapAlertsApi();
         app.MapMonitoringHub();
+        app.MapDrillDownApi();
+        app.MapMonitoringApiReference();
         return app;
     }
 
