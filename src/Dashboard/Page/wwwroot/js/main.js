@@ -8,6 +8,7 @@ import { DetailView } from './detail.js';
 import { AlertFeed } from './alerts.js';
 import { budgetAlertsOf } from './budget-board.js';
 import { connectLive } from './live.js';
+import { DrillDownView } from './drilldown.js';
 
 const pollSeconds = 10;
 const fetchConcurrency = 6;
@@ -112,6 +113,8 @@ async function start(token) {
   $('live-status').hidden = false;
   document.body.dataset.view = 'board';
   mine.detail = new DetailView($('detail'), font);
+  mine.drilldown = new DrillDownView($('detail').appendChild(document.createElement('section')), token);
+  mine.drilldown.section.id = 'drilldown';
   mine.feed = new AlertFeed({
     list: $('alert-list'),
     empty: $('alert-empty'),
@@ -159,6 +162,7 @@ function select(key) {
   board.selectedKey = key;
   const entity = key ? board.model.entities.get(key) : null;
   if (previous && previous !== key) board.redrawRow(board.model.entities.get(previous));
+  board.drilldown.show(entity);
   if (!entity) {
     board.detail.showMessage(t('detail.pick'));
     return;
@@ -336,6 +340,7 @@ function relabel() {
   if (entity) board.detail.show(entity, board.model);
   else board.detail.showMessage(t('detail.pick'));
   board.feed.relabel();
+  board.drilldown.relabel();
 }
 
 init();
