@@ -9,6 +9,7 @@ using Monitoring.Dashboard.Page;
 using Monitoring.Dashboard.Push;
 using Monitoring.Dashboard.Readmission;
 using Monitoring.Dashboard.Registry;
+using Monitoring.Dashboard.Reports;
 using Monitoring.Dashboard.Security;
 using Monitoring.Funds;
 using Monitoring.Ledger;
@@ -100,6 +101,7 @@ public static class MonitoringHost
         app.MapAlertsApi();
         app.MapMonitoringHub();
         app.MapDrillDownApi();
+        app.MapMonthlyReportApi();
         app.MapMonitoringApiReference();
         return app;
     }
