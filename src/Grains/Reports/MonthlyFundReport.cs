@@ -35,7 +35,8 @@ public sealed record MonthlyFundReport(
     /// <param name="alerts">alerts of the fund's county, any month; those about this fund's scope and month are kept</param>
     public static MonthlyFundReport Build(FundAccountProfile profile, FundStatus status, int month, IEnumerable<Alert> alerts)
     {
-        var byMonth = status.Months.ToDictionary(m => m.Month);
+        // Month totals are keyed yyyyMM.
+        var byMonth = status.Months.Where(m => m.Month / 100 == profile.FundYear).ToDictionary(m => m.Month % 100);
         var months = new List<ReportMonth>(month);
         var cumulative = 0m;
         for (var m = 1; m <= month; m++)
