@@ -86,6 +86,42 @@ public sealed class DrillDownPageTests(BrowserFixture browser)
         Assert.Empty(scriptErrors);
     }
 
+    [Fact]
+    public async Task County_regulator_downloads_the_monthly_report_and_opens_its_printable_page()
+    {
+        await using var host = await RunningHost.StartAsync();
+        using (var ingest = host.Ingest())
+        {
+            using var reply = await ingest.PostAsync("/api/claims", TestClaims.Body(TestClaims.JsonArray(TwoHospitals())));
+            reply.EnsureSuccessStatusCode();
+        }
+
+        var page = await browser.NewPageAsync();
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
+        await page.GotoAsync($"{host.Address}?token={Uri.EscapeDataString(host.Token("regulator", "county:530922"))}#county/530922");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(page.Locator("#drilldown .drill-summary")).ToContainTextAsync("2026-02");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#report-xlsx"));
+        Assert.Equal("基金运行分析月报-530922-2026-02.xlsx", download.SuggestedFilename);
+        var saved = Path.Combine(AppContext.BaseDirectory, "downloads", download.SuggestedFilename);
+        await download.SaveAsAsync(saved);
+        using (var workbook = File.OpenRead(saved))
+        {
+            Assert.Contains("逐月 Months", MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
+        }
+
+        var printable = await page.Context.RunAndWaitForPageAsync(() => page.ClickAsync("#report-print"));
+        await Expect(printable.Locator("#report-title")).ToHaveTextAsync("云县 2026年2月 基金运行分析月报");
+        await Expect(printable.Locator("#report-months tbody tr")).ToHaveCountAsync(2);
+        await SaveScreenshotAsync(printable, "monthly-report-print.png");
+        await SaveScreenshotAsync(page, "drilldown-county-zh-1600.png");
+        await page.SetViewportSizeAsync(1280, 900);
+        await SaveScreenshotAsync(page, "drilldown-county-zh-1280.png");
+        Assert.Empty(scriptErrors);
+    }
+
     private static async Task SaveScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name);

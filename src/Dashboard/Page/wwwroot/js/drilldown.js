@@ -128,6 +128,7 @@ export class DrillDownView {
       h('div', { class: 'drill-head' },
         h('h3', { class: 'section-title' }, t('drill.heading')),
         h('div', { class: 'drill-tools' }, tabs, months)),
+      this.reportLinks(),
       ...body);
   }
 
@@ -156,6 +157,48 @@ export class DrillDownView {
         h('td', { class: 'num', dataset: { flag: flag(row.costPerCaseVsEarlierPercent) } }, vs(row.costPerCaseVsEarlierPercent)),
         h('td', { class: 'num', dataset: { flag: flag(row.costPerCaseVsPeersPercent) } },
           row.peers ? vs(row.costPerCaseVsPeersPercent) : h('span', { class: 'muted', title: t('drill.fewPeers', { minimum: report.minimumPeerHospitals }) }, '—')))))));
+  }
+
+  /** 基金运行分析月报 of a county or alliance: a printable page and an .xlsx, for the month shown. */
+  reportLinks() {
+    const entity = this.entity;
+    if (entity.level !== 'county' && entity.level !== 'alliance') return null;
+    const path = `api/reports/monthly/${entity.level}/${encodeURIComponent(entity.id)}`;
+    const month = this.by === 'month' ? '' : this.month;
+    const fetchBlob = async (format) => {
+      const url = new URL(path, document.baseURI);
+      url.searchParams.set('format', format);
+      if (month) url.searchParams.set('month', month);
+      const response = await fetch(url, { headers: { Authorization: `Bearer ${this.token}` } });
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      return response.blob();
+    };
+    const status = h('span', { class: 'muted small drill-report-status', role: 'status' });
+    const act = (action) => async () => {
+      status.textContent = '';
+      try { await action(); } catch (error) { status.textContent = t('drill.reportFailed', { error: error.message }); }
+    };
+    return h('div', { class: 'drill-report' },
+      h('span', {}, t('drill.report')),
+      h('button', {
+        type: 'button', class: 'link-button', id: 'report-print',
+        onclick: act(async () => {
+          const blob = await fetchBlob('html');
+          window.open(URL.createObjectURL(blob), '_blank', 'noopener');
+        }),
+      }, t('drill.reportPrint')),
+      h('button', {
+        type: 'button', class: 'link-button', id: 'report-xlsx',
+        onclick: act(async () => {
+          const blob = await fetchBlob('xlsx');
+          const link = h('a', { href: URL.createObjectURL(blob), download: `基金运行分析月报-${entity.id}-${month || 'latest'}.xlsx` });
+          document.body.append(link);
+          link.click();
+          link.remove();
+          setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+        }),
+      }, t('drill.reportXlsx')),
+      status);
   }
 
   claimList() {

@@ -178,6 +178,7 @@ const texts = {
     'drill.claimsHeading': '{key} · 结算清单（按统筹基金支付从高到低）', 'drill.more': '加载更多',
     'drill.claim.claimId': '结算编号', 'drill.claim.patient': '参保人（化名）', 'drill.claim.stay': '住院日期',
     'drill.claim.diagnosis': '主诊断', 'drill.claim.drg': 'DRG', 'drill.claim.totalCost': '医疗总费用', 'drill.claim.fundPaid': '统筹基金支付',
+    'drill.report': '基金运行分析月报：', 'drill.reportPrint': '打印版', 'drill.reportXlsx': '下载 Excel', 'drill.reportFailed': '月报生成失败：{error}',
     // ---- end drill-down ----
   },
   en: {
@@ -357,6 +358,7 @@ const texts = {
     'drill.claimsHeading': '{key} · claims, largest fund paid first', 'drill.more': 'Load more',
     'drill.claim.claimId': 'Claim', 'drill.claim.patient': 'Patient (pseudonym)', 'drill.claim.stay': 'Stay',
     'drill.claim.diagnosis': 'Diagnosis', 'drill.claim.drg': 'DRG', 'drill.claim.totalCost': 'Total cost', 'drill.claim.fundPaid': 'Fund paid',
+    'drill.report': 'Monthly fund report:', 'drill.reportPrint': 'printable', 'drill.reportXlsx': 'download Excel', 'drill.reportFailed': 'Report failed: {error}',
     // ---- end drill-down ----
   },
 };
