@@ -69,7 +69,7 @@ public static class MonthlyReportPage
             {
                 html.Append("<tr><td>").Append(a.AsOf.ToOffset(Claims.BudgetClock.ChinaOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                     .Append("</td><td>").Append(MonthlyReportText.SeverityZh(a.Severity)).Append("</td><td>").Append(E(a.MessageZh))
-                    .Append("</td><td>").Append(E(a.Status)).Append("</td></tr>");
+                    .Append("</td><td>").Append(E(MonthlyReportText.StatusZh(a.Status))).Append("</td></tr>");
             }
 
             html.Append("</tbody></table>");

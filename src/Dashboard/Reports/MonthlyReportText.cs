@@ -12,6 +12,16 @@ public static class MonthlyReportText
         _ => "红色预警",
     };
 
+    /// <summary>An alert's status as the report prints it.</summary>
+    public static string StatusZh(string status) => status switch
+    {
+        AlertStatus.Open => "未处理",
+        AlertStatus.Acknowledged => "已确认",
+        AlertStatus.Withdrawn => "已撤回",
+        AlertStatus.Resolved => "已解除",
+        _ => status,
+    };
+
     public static string SeverityEn(AlertSeverity severity) => severity switch
     {
         AlertSeverity.Notice => "yellow (notice)",

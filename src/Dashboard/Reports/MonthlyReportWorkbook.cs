@@ -51,7 +51,7 @@ public static class MonthlyReportWorkbook
             ["类型 Kind"] = a.Kind,
             ["级别 Severity"] = MonthlyReportText.SeverityZh(a.Severity),
             ["对象 Subject"] = $"{a.SubjectLevel} {a.SubjectId}",
-            ["状态 Status"] = a.Status,
+            ["状态 Status"] = MonthlyReportText.StatusZh(a.Status),
             ["内容 Message"] = a.MessageZh,
         }).ToList();
         if (alerts.Count == 0)

@@ -128,7 +128,7 @@ export class DrillDownView {
       h('div', { class: 'drill-head' },
         h('h3', { class: 'section-title' }, t('drill.heading')),
         h('div', { class: 'drill-tools' }, tabs, months)),
-      this.reportLinks(),
+      ...[this.reportLinks()].filter(Boolean),
       ...body);
   }
 
