@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "split-measure" => await SplitMeasure.RunAsync(args[1..]),
     "budget-measure" => await BudgetMeasure.RunAsync(args[1..]),
     "low-threshold-measure" => await LowThresholdMeasure.RunAsync(args[1..]),
+    "drill-down-measure" => await DrillDownMeasure.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -20,5 +21,6 @@ static int Usage()
     Console.Error.WriteLine("       split-measure [--claims N] [--batch B] [--seed S] [--postgres]");
     Console.Error.WriteLine("       budget-measure [--claims N] [--batch B] [--seed S] [--postgres]");
     Console.Error.WriteLine("       low-threshold-measure [--claims N] [--batch B] [--seed S]");
+    Console.Error.WriteLine("       drill-down-measure [--claims N] [--hospitals H] [--rounds R]");
     return 2;
 }

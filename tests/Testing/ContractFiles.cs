@@ -1,8 +1,8 @@
 namespace Monitoring.Testing;
 
 /// <summary>
-/// The shared integration contract (<c>../shared/contracts</c> beside the repository), so tests judge the system
-/// by the same documents outside feeds use.
+/// The project's own copy of the integration contract (<c>docs/</c>: schemas and examples), so tests judge the system
+/// by the same documents outside feeds are given, and a clone of the repository carries everything its tests need.
 /// </summary>
 public static class ContractFiles
 {
@@ -16,10 +16,10 @@ public static class ContractFiles
 
     private static string Locate()
     {
-        var candidate = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "contracts"));
-        return System.IO.Directory.Exists(candidate)
+        var candidate = Path.Combine(RepositoryRoot, "docs");
+        return System.IO.Directory.Exists(Path.Combine(candidate, "examples"))
             ? candidate
-            : throw new InvalidOperationException($"the contract folder {candidate} is missing: clone the repository beside shared/");
+            : throw new InvalidOperationException($"the documentation folder {candidate} lacks its examples/");
     }
 
     private static string? FindUp(string marker)

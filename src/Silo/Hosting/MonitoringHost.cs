@@ -5,6 +5,7 @@ using Monitoring.Alerts;
 using Monitoring.Cases;
 using Monitoring.Dashboard.Alerts;
 using Monitoring.Dashboard.Cases;
+using Monitoring.Dashboard.DrillDown;
 using Monitoring.Dashboard.Funds;
 using Monitoring.Dashboard.LowThreshold;
 using Monitoring.Dashboard.Overview;
@@ -12,10 +13,12 @@ using Monitoring.Dashboard.Page;
 using Monitoring.Dashboard.Push;
 using Monitoring.Dashboard.Readmission;
 using Monitoring.Dashboard.Registry;
+using Monitoring.Dashboard.Reports;
 using Monitoring.Dashboard.Security;
 using Monitoring.Funds;
 using Monitoring.Ledger;
 using Monitoring.Demo;
+using Monitoring.DrillDown;
 using Monitoring.Storage;
 using Monitoring.Silo.Demo;
 using Monitoring.Silo.Ingest;
@@ -60,6 +63,7 @@ public static class MonitoringHost
         services.AddProblemDetails();
         services.AddSingleton<ClaimIngestion>();
         services.AddMonitoringPush();
+        services.AddMonitoringOpenApi();
         var health = services.AddHealthChecks().AddCheck<ClusterReadiness>("cluster", tags: ["ready"]);
         if (storage.IsDurable)
         {
@@ -67,6 +71,7 @@ public static class MonitoringHost
             services.AddSingleton<IClaimsLedger, PostgresClaimsLedger>();
             services.AddSingleton<IAlertStore, PostgresAlertStore>();
             services.AddSingleton<ICaseStore, PostgresCaseStore>();
+            services.AddSingleton<IClaimDrillDown, PostgresClaimDrillDown>();
             health.AddCheck<LedgerReadiness>("ledger", tags: ["ready"]);
         }
         else
@@ -74,6 +79,7 @@ public static class MonitoringHost
             services.AddSingleton<IClaimsLedger, InMemoryClaimsLedger>();
             services.AddSingleton<IAlertStore, InMemoryAlertStore>();
             services.AddSingleton<ICaseStore, InMemoryCaseStore>();
+            services.AddSingleton<IClaimDrillDown, LedgerClaimDrillDown>();
         }
 
         services.AddSingleton<ICaseNotices, CaseNoticePush>();
@@ -107,6 +113,9 @@ public static class MonitoringHost
         app.MapAlertsApi();
         app.MapCasesApi();
         app.MapMonitoringHub();
+        app.MapDrillDownApi();
+        app.MapMonthlyReportApi();
+        app.MapMonitoringApiReference();
         return app;
     }
 

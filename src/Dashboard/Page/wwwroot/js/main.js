@@ -10,6 +10,7 @@ import { budgetAlertsOf } from './budget-board.js';
 import { connectLive } from './live.js';
 import { CasesView } from './cases.js';
 import { Overview } from './overview.js';
+import { DrillDownView } from './drilldown.js';
 
 const pollSeconds = 10;
 const fetchConcurrency = 6;
@@ -123,6 +124,8 @@ async function start(token) {
   $('live-status').hidden = false;
   document.body.dataset.view = 'board';
   mine.detail = new DetailView($('detail'), font);
+  mine.drilldown = new DrillDownView($('detail').appendChild(document.createElement('section')), token);
+  mine.drilldown.section.id = 'drilldown';
   mine.feed = new AlertFeed({
     list: $('alert-list'),
     empty: $('alert-empty'),
@@ -186,6 +189,7 @@ function select(key) {
   board.selectedKey = key;
   const entity = key ? board.model.entities.get(key) : null;
   if (previous && previous !== key) board.redrawRow(board.model.entities.get(previous));
+  board.drilldown.show(entity);
   if (!entity) {
     board.detail.showMessage(t('detail.pick'));
     return;
@@ -475,6 +479,7 @@ function relabel() {
   else board.detail.showMessage(t('detail.pick'));
   board.feed.relabel();
   board.cases.relabel();
+  board.drilldown.relabel();
 }
 
 init();

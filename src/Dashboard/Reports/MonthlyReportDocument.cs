@@ -1,0 +1,28 @@
+using Monitoring.Dashboard.Alerts;
+using Monitoring.Dashboard.Funds;
+using Monitoring.Reports;
+
+namespace Monitoring.Dashboard.Reports;
+
+/// <summary>The monthly report as JSON: money in yuan, shares as fractions, alerts as <c>alert.schema.json</c> has them.</summary>
+public sealed record MonthlyReportDocument(
+    string Level,
+    string Id,
+    string Name,
+    string CountyId,
+    int FundYear,
+    string Month,
+    decimal? AnnualBudget,
+    IReadOnlyList<ReportMonth> Months,
+    DateTimeOffset? AsOf,
+    decimal? ProjectedYearEnd,
+    decimal? ProjectedShare,
+    string? PaceLevel,
+    YearEndFigures? YearEnd,
+    IReadOnlyList<AlertDocument> Alerts)
+{
+    public static MonthlyReportDocument Of(MonthlyFundReport r) => new(
+        r.Level, r.Id, r.Name, r.CountyId, r.FundYear, $"{r.FundYear:D4}-{r.Month:D2}", r.AnnualBudget, r.Months, r.AsOf,
+        r.ProjectedYearEnd, r.ProjectedShare, r.PaceLevel, r.YearEnd is null ? null : YearEndFigures.Of(r.YearEnd),
+        [.. r.Alerts.Select(a => AlertDocument.Of(a))]);
+}

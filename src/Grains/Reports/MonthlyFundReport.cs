@@ -1,0 +1,81 @@
+using Monitoring.Alerts;
+using Monitoring.Claims;
+using Monitoring.Funds.Snapshots;
+using Monitoring.Pace;
+using Monitoring.Registry;
+
+namespace Monitoring.Reports;
+
+/// <summary>
+/// 基金运行分析月报: the monthly fund-operation report of a county fund or an alliance — its budget, what it paid in the
+/// month against the month's plan, its spend pace (支出进度 against 时间进度) at the month's end, the projection and the
+/// year-end preview as they stand, and the alerts about the month. Built from the fund account's own books (its month
+/// totals) and the alert store, so it says what the dashboard says.
+/// </summary>
+public sealed record MonthlyFundReport(
+    string Level,
+    string Id,
+    string Name,
+    string CountyId,
+    int FundYear,
+    int Month,
+    decimal? AnnualBudget,
+    IReadOnlyList<ReportMonth> Months,
+    DateTimeOffset? AsOf,
+    decimal? ProjectedYearEnd,
+    decimal? ProjectedShare,
+    string? PaceLevel,
+    YearEndPreview? YearEnd,
+    IReadOnlyList<Alert> Alerts)
+{
+    /// <summary>The month reported on (the last of <see cref="Months"/>).</summary>
+    public ReportMonth Current => Months[^1];
+
+    /// <param name="month">1–12: the report covers January through this month</param>
+    /// <param name="alerts">alerts of the fund's county, any month; those about this fund's scope and month are kept</param>
+    public static MonthlyFundReport Build(FundAccountProfile profile, FundStatus status, int month, IEnumerable<Alert> alerts)
+    {
+        // Month totals are keyed yyyyMM.
+        var byMonth = status.Months.Where(m => m.Month / 100 == profile.FundYear).ToDictionary(m => m.Month % 100);
+        var months = new List<ReportMonth>(month);
+        var cumulative = 0m;
+        for (var m = 1; m <= month; m++)
+        {
+            var paid = byMonth.TryGetValue(m, out var total) ? total.FundPaid : 0m;
+            cumulative += paid;
+            var timeShare = BudgetPace.TimeShare(MonthEnd(profile.FundYear, m), profile.FundYear, profile.MonthlyProfile);
+            var before = m == 1 ? 0m : BudgetPace.TimeShare(MonthEnd(profile.FundYear, m - 1), profile.FundYear, profile.MonthlyProfile);
+            decimal? budget = profile.AnnualBudget;
+            months.Add(new ReportMonth(m, paid, budget is { } b ? decimal.Round(b * (timeShare - before), 2) : null,
+                byMonth.TryGetValue(m, out var t) ? t.Settlements - t.Reversals : 0, cumulative,
+                budget is > 0 ? cumulative / budget.Value : null, timeShare));
+        }
+
+        var from = new DateTimeOffset(new DateOnly(profile.FundYear, month, 1).ToDateTime(TimeOnly.MinValue), BudgetClock.ChinaOffset);
+        var until = from.AddMonths(1);
+        var mine = alerts
+            .Where(a => a.AsOf >= from && a.AsOf < until)
+            .Where(a => profile.Level switch
+            {
+                FundLevel.County => a.CountyId == profile.Id,
+                FundLevel.Alliance => a.AllianceId == profile.Id,
+                _ => a.HospitalId == profile.Id,
+            })
+            .OrderBy(a => a.AsOf).ThenBy(a => a.AlertId, StringComparer.Ordinal)
+            .ToList();
+        return new MonthlyFundReport(profile.Level, profile.Id, profile.Name, profile.CountyId, profile.FundYear, month, profile.AnnualBudget,
+            months, status.AsOf, status.Pace?.ProjectedYearEnd, status.Pace?.ProjectedShare, status.Pace?.Level?.ToString().ToLowerInvariant(),
+            status.YearEnd, mine);
+    }
+
+    private static DateOnly MonthEnd(int year, int month) => new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
+}
+
+/// <summary>One month of the report: paid in it and its plan (budget × its share of the year), and the pace at its end.</summary>
+/// <param name="UsedShare">支出进度: fund paid through the month's end ÷ the annual budget</param>
+/// <param name="TimeShare">时间进度 at the month's end (the county's monthly profile, or days)</param>
+public sealed record ReportMonth(int Month, decimal FundPaid, decimal? Planned, long Claims, decimal CumulativePaid, decimal? UsedShare, decimal TimeShare)
+{
+    /// <summary>超时间进度: used share minus time share, in percentage points.</summary>
+    public decimal? GapPoints => UsedShare is { } used ? decimal.Round((used - TimeShare) * 100m, 2) : null;
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MiniExcelLibs;
+using Monitoring.Testing;
+
+namespace Monitoring.Silo.Tests.Hosting;
+
+/// <summary>The monthly report over HTTP on the real host: JSON, a real .xlsx, a printable page, and its scope.</summary>
+public sealed class MonthlyReportEndpointTests(EmbeddedHostFixture fixture) : IClassFixture<EmbeddedHostFixture>
+{
+    private RunningHost Host => fixture.Host;
+
+    [Fact]
+    public async Task County_report_json_xlsx_and_page_carry_the_same_month()
+    {
+        using (var ingest = Host.Ingest())
+        {
+            using var reply = await ingest.PostAsync("/api/claims", TestClaims.Body(TestClaims.JsonArray(TestClaims.Settlements("report", 300, seed: 21))));
+            reply.EnsureSuccessStatusCode();
+        }
+
+        using var regulator = Host.Client(Host.Token("regulator", "county:530922"));
+        var json = await regulator.GetFromJsonAsync<JsonElement>("/api/reports/monthly/county/530922?month=2026-01");
+        var january = json.GetProperty("months")[0];
+        Assert.Equal("2026-01", json.GetProperty("month").GetString());
+        var paid = january.GetProperty("fundPaid").GetDecimal();
+        Assert.True(paid > 0);
+
+        using var xlsx = await regulator.GetAsync("/api/reports/monthly/county/530922?month=2026-01&format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["概况 Summary", "逐月 Months", "预警 Alerts"], MiniExcel.GetSheetNames(workbook));
+        var months = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "逐月 Months").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal("2026-01", months[0]["月份 Month"]);
+        Assert.Equal(decimal.Round(paid / 10_000m, 2), Convert.ToDecimal(months[0]["统筹基金支付（万元） Paid"], System.Globalization.CultureInfo.InvariantCulture));
+
+        using var page = await regulator.GetAsync("/api/reports/monthly/county/530922?month=2026-01&format=html");
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("云县 2026年1月 基金运行分析月报", html, StringComparison.Ordinal);
+        Assert.Contains((paid / 10_000m).ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture) + "万元", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hospital", "hospital:H53092200001", "/api/reports/monthly/county/530922", HttpStatusCode.Forbidden)]
+    [InlineData("regulator", "county:530923", "/api/reports/monthly/alliance/YX-TIGHT", HttpStatusCode.Forbidden)]
+    [InlineData("regulator", "county:530922", "/api/reports/monthly/hospital/H53092200001", HttpStatusCode.BadRequest)]
+    [InlineData("regulator", "county:530922", "/api/reports/monthly/county/530922?month=2026-13", HttpStatusCode.BadRequest)]
+    [InlineData("regulator", "county:530922", "/api/reports/monthly/county/530922?format=pdf", HttpStatusCode.BadRequest)]
+    public async Task Report_outside_scope_or_badly_asked_is_refused(string role, string scope, string path, HttpStatusCode expected)
+    {
+        using var client = Host.Client(Host.Token(role, scope));
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+}
