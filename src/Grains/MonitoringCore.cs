@@ -7,6 +7,7 @@ using Monitoring.Pace;
 using Monitoring.Readmission;
 using Monitoring.Registry;
 using Monitoring.Telemetry;
+using Monitoring.Upcoding;
 
 namespace Monitoring;
 
@@ -30,6 +31,7 @@ public static class MonitoringCore
         services.AddSingleton<ILedgerConsumer, FundAccountsFeed>();
         services.AddSingleton<ILedgerConsumer, ReversedClaimsFeed>();
         services.AddSingleton<ILedgerConsumer, ReadmissionFeed>();
+        services.AddSingleton<ILedgerConsumer, UpcodingFeed>();
 
         services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
             .Validate(o => o.MaxRowsBetween > 0 && o.Interval > TimeSpan.Zero && o.CatchUpInterval > TimeSpan.Zero,
@@ -45,6 +47,10 @@ public static class MonitoringCore
         services.AddOptions<ReadmissionOptions>().BindConfiguration(ReadmissionOptions.Section)
             .Validate(o => o.IsValid,
                 "Monitoring:Rules:Readmission needs a window of 1..90 days, retention at least the window, severity bands within it, three-character planned-treatment categories, and rate thresholds above zero")
+            .ValidateOnStart();
+        services.AddOptions<UpcodingOptions>().BindConfiguration(UpcodingOptions.Section)
+            .Validate(o => o.IsValid,
+                "Monitoring:Rules:Upcoding needs a shift fraction in (0, 1), a threshold above zero, an escalation factor of at least 1, 1..26 baseline weeks, ratios of at least 1, p-values in (0, 1], at least one peer, a summary interval above zero and 0..500 example claims")
             .ValidateOnStart();
         return services;
     }
