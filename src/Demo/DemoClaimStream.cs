@@ -30,12 +30,14 @@ public sealed class DemoClaimStream
     private readonly int _seed;
     private readonly int _claimsPerYear;
     private readonly bool _plantSplits;
+    private readonly bool _plantUpcoding;
 
     /// <param name="plantSplits">
     /// plant split hospitalization and its look-alikes (<see cref="SplitPlanting"/>); without it the year is the same
     /// cases with none of them, for whoever needs the background alone
     /// </param>
-    public DemoClaimStream(DemoScenario scenario, int seed, int claimsPerYear, bool plantSplits = true)
+    /// <param name="plantUpcoding">plant upcoders, a legitimately heavy referral centre and ungrouped cases (<see cref="UpcodingPlanting"/>)</param>
+    public DemoClaimStream(DemoScenario scenario, int seed, int claimsPerYear, bool plantSplits = true, bool plantUpcoding = true)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(claimsPerYear, MinimumClaims);
@@ -44,6 +46,7 @@ public sealed class DemoClaimStream
         _seed = seed;
         _claimsPerYear = claimsPerYear;
         _plantSplits = plantSplits;
+        _plantUpcoding = plantUpcoding;
     }
 
     public int FundYear => _scenario.Registry.FundYear;
@@ -74,10 +77,17 @@ public sealed class DemoClaimStream
         return log.Result;
     }
 
+    /// <summary>The upcoders (with their onsets), the referral centre and the ungrouped cases the year plants: the truth upcoding-measure scores against.</summary>
+    public PlantedUpcoding PlantedUpcoding() => Plan().Upcoding;
+
+    private YearPlan Plan() => YearPlan.Make(_scenario, _claimsPerYear, new Random(_seed),
+        _plantSplits ? new Random(unchecked((_seed * 104_729) + 3)) : null,
+        _plantUpcoding ? new Random(unchecked((_seed * 15_485_863) + 5)) : null);
+
     private IEnumerable<JsonObject> Generate(PlantingLog? log)
     {
         var institutions = _scenario.Institutions;
-        var plan = YearPlan.Make(_scenario, _claimsPerYear, new Random(_seed), _plantSplits ? new Random(unchecked((_seed * 104_729) + 3)) : null);
+        var plan = Plan();
         var random = new Random(unchecked((_seed * 7919) + 1));
         var writer = new CaseWriter(institutions, random);
         var yearEnd = YearEnd.DateTime.Ticks;

@@ -8,11 +8,12 @@ internal sealed class YearPlan
 
     private readonly decimal[][] _scale;
 
-    private YearPlan(List<CaseSlot> slots, decimal[][] scale, IReadOnlyList<PlantedEpisode> episodes)
+    private YearPlan(List<CaseSlot> slots, decimal[][] scale, IReadOnlyList<PlantedEpisode> episodes, PlantedUpcoding upcoding)
     {
         Slots = slots;
         _scale = scale;
         Episodes = episodes;
+        Upcoding = upcoding;
     }
 
     public List<CaseSlot> Slots { get; }
@@ -20,13 +21,17 @@ internal sealed class YearPlan
     /// <summary>The split-hospitalization patterns and look-alikes planted into the slots; empty when none are.</summary>
     public IReadOnlyList<PlantedEpisode> Episodes { get; }
 
+    /// <summary>The upcoders, the referral centre and the ungrouped cases planted; none when not planted.</summary>
+    public PlantedUpcoding Upcoding { get; }
+
     public decimal ScaleOf(CaseSlot slot) => _scale[slot.Hospital][new DateTime(slot.Ticks).Month - 1];
 
     /// <param name="plantSplits">
     /// reshape a few cases into split-hospitalization patterns and their look-alikes (<see cref="SplitPlanting"/>);
     /// their draws come from a random of their own, so the rest of the plan is the same either way
     /// </param>
-    public static YearPlan Make(DemoScenario scenario, int claimsPerYear, Random random, Random? plantSplits = null)
+    /// <param name="plantUpcoding">plant upcoders, a referral centre and ungrouped cases (<see cref="UpcodingPlanting"/>)</param>
+    public static YearPlan Make(DemoScenario scenario, int claimsPerYear, Random random, Random? plantSplits = null, Random? plantUpcoding = null)
     {
         var year = scenario.Registry.FundYear;
         var institutions = scenario.Institutions;
@@ -60,6 +65,7 @@ internal sealed class YearPlan
         }
 
         IReadOnlyList<PlantedEpisode> episodes = plantSplits is null ? [] : new SplitPlanting(scenario, slots, plantSplits).Plant();
+        var upcoding = plantUpcoding is null ? PlantedUpcoding.None : new UpcodingPlanting(scenario, slots, plantUpcoding).Plant();
 
         // Scaled after planting: a reshaped case costs what its new group costs, and each month still adds up to plan.
         var natural = institutions.Select(_ => new decimal[12]).ToArray();
@@ -72,7 +78,7 @@ internal sealed class YearPlan
             .Select((institution, h) => MonthlyScale(targets[h], profiles[institution.CountyId].ToArray(), natural[h]))
             .ToArray();
         slots.Sort((a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : a.Order.CompareTo(b.Order));
-        return new YearPlan(slots, scale, episodes);
+        return new YearPlan(slots, scale, episodes, upcoding);
     }
 
     /// <summary>A case of the group recast at another level or severity: what planting calls to reshape a slot.</summary>
@@ -82,6 +88,14 @@ internal sealed class YearPlan
         var severity = PickSeverity(adrg, random);
         var stay = StayOf(adrg, severity, random);
         return slot with { Adrg = adrgIndex, Severity = severity, Stay = stay, NaturalCost = CostOf(adrg, level, severity, stay, random) };
+    }
+
+    /// <summary>A case of the group recast at another severity, with the stay and cost of that severity.</summary>
+    public static CaseSlot RecastSeverity(CaseSlot slot, int level, int severity, Random random)
+    {
+        var adrg = DrgCatalogue.All[slot.Adrg];
+        var stay = StayOf(adrg, severity, random);
+        return slot with { Severity = severity, Stay = stay, NaturalCost = CostOf(adrg, level, severity, stay, random) };
     }
 
     private static int StayOf(Adrg adrg, int severity, Random random)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Monitoring.Alerts;
 using Monitoring.Dashboard.Alerts;
+using Monitoring.Dashboard.CaseMix;
 using Monitoring.Dashboard.Funds;
 using Monitoring.Dashboard.Page;
 using Monitoring.Dashboard.Push;
@@ -92,6 +93,7 @@ public static class MonitoringHost
         app.MapDashboardPage();
         app.MapFundsApi();
         app.MapReadmissionApi();
+        app.MapCaseMixApi();
         app.MapAlertsApi();
         app.MapMonitoringHub();
         return app;
