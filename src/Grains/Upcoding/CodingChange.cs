@@ -42,6 +42,11 @@ public static class CodingChange
             }
 
             var overall = bankedTotal.Share;
+
+            // The baseline is itself an estimate: a hospital whose first weeks were light by chance would otherwise be
+            // judged against a share it never really had, and drift into an alarm. A margin of its standard error keeps
+            // the judgement on the safe side; it shrinks as the hospital's history grows.
+            var margin = t.BaselineMargin * Math.Sqrt(overall * (1 - overall) / bankedTotal.Cases);
             var strata = new List<Stratum>();
             var baselines = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var (adrg, count) in week)
@@ -52,7 +57,7 @@ public static class CodingChange
                 }
 
                 var own = banked.GetValueOrDefault(adrg);
-                var baseline = SmoothedRate.Of(own.Heavy, own.Cases, overall, t.PriorCases);
+                var baseline = Math.Min(1, SmoothedRate.Of(own.Heavy, own.Cases, overall, t.PriorCases) + margin);
                 baselines[adrg] = baseline;
                 strata.Add(new Stratum(count.Cases, count.Heavy, baseline));
             }

@@ -1,4 +1,5 @@
 using Monitoring.Ledger;
+using Orleans.Concurrency;
 
 namespace Monitoring.Upcoding;
 
@@ -8,7 +9,11 @@ public interface IUpcodingGrain : IGrainWithStringKey
     /// <summary>Takes the hospital's new ledger rows (settlements and reversals), in ledger order.</summary>
     Task RecordAsync(LedgerEntry[] rows);
 
-    /// <summary>Activates the watch (which rebuilds from the ledger and reports to its region) and does nothing else.</summary>
+    /// <summary>
+    /// Activates the watch (which rebuilds from the ledger and reports to its region) and does nothing else. One-way: the
+    /// region wakes its watches from its own activation, while a watch may be waiting on the region with its report.
+    /// </summary>
+    [OneWay]
     Task WakeAsync();
 
     /// <summary>Where the hospital's coding finding stands, for tests and the API.</summary>

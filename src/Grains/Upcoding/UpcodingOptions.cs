@@ -33,6 +33,12 @@ public sealed class UpcodingOptions
     /// <summary>How many cases' worth of the hospital's overall heavy share an ADRG's own baseline is pulled towards.</summary>
     public double PriorCases { get; set; } = 20;
 
+    /// <summary>
+    /// Standard errors of the hospital's baseline heavy share added to every ADRG's baseline: the baseline is estimated
+    /// from a few weeks, and judging against an estimate that came out low by chance is the main source of false alarms.
+    /// </summary>
+    public double BaselineMargin { get; set; } = 1.5;
+
     /// <summary>The small-numbers guard on the run since the onset: cases, expected heavy cases, ratio and Poisson tail.</summary>
     public int MinRunCases { get; set; } = 40;
 
@@ -62,7 +68,7 @@ public sealed class UpcodingOptions
 
     public bool IsValid =>
         ShiftFraction is > 0 and < 1 && Threshold > 0 && EscalationFactor >= 1 && BaselineWeeks is >= 1 and <= 26
-        && MinBaselineCases >= 0 && PriorCases >= 0 && MinRunCases >= 0 && MinRunExpected >= 0 && MinRunRatio >= 1
+        && MinBaselineCases >= 0 && PriorCases >= 0 && BaselineMargin >= 0 && MinRunCases >= 0 && MinRunExpected >= 0 && MinRunRatio >= 1
         && MaxRunPValue is > 0 and <= 1 && MinPeerCases >= 0 && MinPeerExpected >= 0 && MinPeerRatio >= 1
         && MaxPeerPValue is > 0 and <= 1 && MinPeers >= 1 && SummaryInterval > TimeSpan.Zero && MaxExampleClaims is >= 0 and <= 500;
 }
