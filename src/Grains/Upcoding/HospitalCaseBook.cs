@@ -69,6 +69,7 @@ public sealed class HospitalCaseBook(int fundYear)
     {
         long heavy = 0;
         var light = new List<CodedCase>();
+        var norms = new Dictionary<string, SeverityNorm?>(StringComparer.Ordinal);
         foreach (var c in _cases.Values)
         {
             if (c.SettledDay < from || c.SettledDay > through || !c.IsHeavy)
@@ -77,7 +78,13 @@ public sealed class HospitalCaseBook(int fundYear)
             }
 
             heavy++;
-            if (HeavyButLight.Is(c, NormOf(c.Adrg!)))
+            var adrg = c.Adrg!;
+            if (!norms.TryGetValue(adrg, out var norm))
+            {
+                norms[adrg] = norm = NormOf(adrg);
+            }
+
+            if (HeavyButLight.Is(c, norm))
             {
                 light.Add(c);
             }

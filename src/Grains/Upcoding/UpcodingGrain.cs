@@ -149,13 +149,17 @@ public sealed class UpcodingGrain(
             var onset = step.Transition == AlertTransition.Cleared && findingOnset is { } previous
                 ? previous
                 : _book.WeekStart(step.Track.OnsetPeriod ?? step.Week);
-            var alert = UpcodingAlerts.Of(Finding(step, onset), place, name, t, now);
-            if (_published.Add(alert.AlertId))
+            findingOnset = step.Transition == AlertTransition.Cleared ? null : onset;
+
+            // Only a step not yet published is worded: the evidence scan is the costly part of a judgement.
+            if (!_published.Add(UpcodingAlerts.AlertId(Key, onset, step.Transition)))
             {
-                fresh.Add(alert);
+                continue;
             }
 
-            (_standing, findingOnset) = step.Transition == AlertTransition.Cleared ? ((Alert?)null, (DateOnly?)null) : (alert, onset);
+            var alert = UpcodingAlerts.Of(Finding(step, onset), place, name, t, now);
+            fresh.Add(alert);
+            _standing = step.Transition == AlertTransition.Cleared ? null : alert;
         }
 
         if (fresh.Count > 0)
