@@ -6,9 +6,10 @@ import { money, moneyExact, percent, count, dateTime } from './format.js';
 import { gauge, paceOf, countyOf, keyOf } from './hierarchy.js';
 import { SpendChart } from './chart.js';
 import { renderReadmission } from './readmission.js';
+import { CaseMixView } from './casemix.js';
 
 export class DetailView {
-  constructor(container, font) {
+  constructor(container, font, onCaseMixSort = () => {}) {
     this.font = font;
     this.head = h('div', { class: 'detail-head' });
     this.meter = h('div', { class: 'pace-meter' });
@@ -18,8 +19,10 @@ export class DetailView {
     this.chartNote = h('p', { class: 'chart-note' });
     this.yearEnd = h('section', { class: 'year-end-section', id: 'year-end' });
     this.readmission = h('section', { class: 'readmission-section', id: 'readmission', hidden: true });
+    this.caseMixSection = h('section', { class: 'casemix-section', id: 'casemix', hidden: true });
+    this.caseMix = new CaseMixView(this.caseMixSection, font, onCaseMixSort);
     this.message = h('div', { class: 'notice-box' });
-    this.content = h('div', { id: 'detail-content' }, this.head, this.meter, this.kpis, this.chartTitle, this.chartElement, this.chartNote, this.readmission, this.yearEnd);
+    this.content = h('div', { id: 'detail-content' }, this.head, this.meter, this.kpis, this.chartTitle, this.chartElement, this.chartNote, this.readmission, this.caseMixSection, this.yearEnd);
     clear(container).append(this.message, this.content);
     this.chart = new SpendChart(this.chartElement);
     this.showMessage(t('detail.pick'));
@@ -85,6 +88,7 @@ export class DetailView {
     this.chartNote.textContent = snapshot.annualBudget == null ? '' : flat ? t('chart.flatNote') : t('chart.profileNote');
 
     renderReadmission(this.readmission, entity);
+    this.caseMix.show(entity);
 
     clear(this.yearEnd);
     if (snapshot.yearEnd) {

@@ -110,7 +110,7 @@ async function start(token) {
   $('who').hidden = false;
   $('live-status').hidden = false;
   document.body.dataset.view = 'board';
-  mine.detail = new DetailView($('detail'), font);
+  mine.detail = new DetailView($('detail'), font, (entity, sort) => loadCaseMix(entity, sort));
   mine.feed = new AlertFeed({
     list: $('alert-list'),
     empty: $('alert-empty'),
@@ -165,6 +165,7 @@ function select(key) {
   board.redrawRow(entity);
   board.detail.show(entity, board.model);
   loadReadmission(entity);
+  loadCaseMix(entity);
   history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${entity.level}/${encodeURIComponent(entity.id)}`);
 }
 
@@ -217,7 +218,10 @@ async function loadFunds(entities) {
         if (board !== mine) return;
         applySnapshot(snapshot);
         // The readmission rate moves with the same claims: refresh it with the selected hospital's fund.
-        if (entity.key === mine.selectedKey) loadReadmission(entity);
+        if (entity.key === mine.selectedKey) {
+          loadReadmission(entity);
+          loadCaseMix(entity);
+        }
       } catch (error) {
         if (board !== mine) return;
         if (error.status === 401) {
@@ -250,6 +254,31 @@ async function loadReadmission(entity) {
     }
 
     entity.readmissionError = error.message;
+  }
+
+  entityChanged(entity);
+}
+
+/** Fetches the DRG indicators of the selected account, and for a county its hospitals ranked by one of them. */
+async function loadCaseMix(entity, sort = entity?.caseMixSort ?? 'cmi') {
+  const mine = board;
+  if (!entity || !entity.readable) return;
+  try {
+    const id = encodeURIComponent(entity.id);
+    const report = await session.getJson(mine.token, `api/casemix/${entity.level}/${id}`);
+    const ranking = entity.level === 'county'
+      ? await session.getJson(mine.token, `api/casemix/ranking?countyId=${id}&sort=${encodeURIComponent(sort)}`)
+      : null;
+    if (board !== mine) return;
+    Object.assign(entity, { caseMix: report, caseMixRanking: ranking, caseMixSort: sort, caseMixError: null });
+  } catch (error) {
+    if (board !== mine) return;
+    if (error.status === 401) {
+      await signOut('signIn.expired');
+      return;
+    }
+
+    entity.caseMixError = error.message;
   }
 
   entityChanged(entity);
