@@ -39,7 +39,23 @@ public static class UpcodingMeasure
             Console.WriteLine($"planted upcoder  : {u.HospitalId} {names[u.HospitalId]} (level {u.Level}) from {u.Onset:yyyy-MM-dd}, {u.MovedShare:P0} of severity-5 cases moved ({u.MovedCases:N0} cases)");
         }
 
+        // What the claims alone say (UpcodingTruth), so the planting itself is checked, not taken on trust.
+        var truth = UpcodingTruth.ByHospital(claims);
+        foreach (var u in planted.Upcoders)
+        {
+            var m = truth[u.HospitalId];
+            Console.WriteLine($"  claims say     : heavy share {m.HeavyShare(1, u.Onset.Month - 1):P1} before {u.Onset:MMM}, {m.HeavyShare(u.Onset.Month + 1, 12):P1} after; "
+                + $"heavy-but-light {m.LightShare(1, u.Onset.Month - 1):P1} → {m.LightShare(u.Onset.Month + 1, 12):P1} of split cases");
+        }
+
         Console.WriteLine($"referral centre  : {planted.ReferralCentreId} {(planted.ReferralCentreId is { } r ? names[r] : "")} (heavy from 1 January, legitimately)");
+        if (planted.ReferralCentreId is { } centre)
+        {
+            var others = truth.Where(t => t.Key != centre && planted.Upcoders.All(u => u.HospitalId != t.Key)).Select(t => t.Value).ToList();
+            Console.WriteLine($"  claims say     : heavy share {truth[centre].HeavyShare(1, 12):P1} all year against {others.Average(o => o.HeavyShare(1, 12)):P1} elsewhere; "
+                + $"heavy-but-light {truth[centre].LightShare(1, 12):P1} against {others.Average(o => o.LightShare(1, 12)):P1}");
+        }
+
         Console.WriteLine($"ungrouped        : {planted.UngroupedCases:N0} cases settled without a DRG");
 
         var registry = Path.Combine(Path.GetTempPath(), $"upcoding-registry-{Guid.NewGuid():N}.json");
