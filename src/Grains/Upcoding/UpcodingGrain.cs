@@ -66,7 +66,12 @@ public sealed class UpcodingGrain(
         await JudgeAsync(current);
     }
 
-    public Task WakeAsync() => Task.CompletedTask;
+    /// <summary>The region was (re)activated and holds nothing: the next timer tick sends the summary again.</summary>
+    public Task WakeAsync()
+    {
+        _summaryDirty = _book.Cases > 0;
+        return Task.CompletedTask;
+    }
 
     public Task<UpcodingStanding> GetStandingAsync() => Task.FromResult(new UpcodingStanding(
         Key, _closedWeeks, _trace?.Level ?? UpcodingLevel.None, _trace?.Track.Statistic ?? 0,
