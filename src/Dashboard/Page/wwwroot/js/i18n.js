@@ -341,6 +341,12 @@ const figureLabels = {
     gapPoints: '使用进度减时间进度（百分点）', projectionReliable: '年末预测可靠', projectionWindowDays: '预测所用天数',
     noticeGapPoints: '提示阈值（超前百分点）', warningGapPoints: '预警阈值（超前百分点）',
     criticalProjectionPercent: '严重阈值（预计年末使用率 %）', hysteresisPoints: '解除缓冲（百分点）',
+    // upcoding evidence (issue 12)
+    onset: '估计开始日期', weekEnding: '判断所在周末', statistic: 'CUSUM 统计量', escalationThreshold: '升级阈值',
+    shiftFraction: '检测的 5 级病例上移比例', observedHeavy: '实际伴并发症病例', expectedHeavy: '预期伴并发症病例',
+    heavyButLight: '高编低耗病例（住院日与费用不高于 5 级中位数）', heavyCasesSinceOnset: '开始以来伴并发症病例',
+    baselineShare: '本院既往占比', ratio: '实际/预期', z: 'z 值', hospitals: '同级机构数', adrg: 'ADRG',
+    heavy: '伴并发症病例', normLengthOfStay: '5 级中位住院日', normTotalCost: '5 级中位费用',
   },
   en: {},
 };
