@@ -32,6 +32,9 @@ public sealed class DemoOptions
     /// <summary>Plant upcoders (高套编码), a legitimately heavy referral centre and ungrouped cases (未入组).</summary>
     public bool PlantUpcoding { get; set; } = true;
 
+    /// <summary>Plant the budget stories of <see cref="BudgetPlanting"/>: funds that step up, run hot early and recover, a county that overruns late.</summary>
+    public bool PlantBudget { get; set; } = true;
+
     /// <summary>How often the feed posts what has come due: often enough that the dashboard moves smoothly.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(500);

@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "readmission-memory" => await ReadmissionMemoryBenchmark.RunAsync(args[1..]),
     "split-measure" => await SplitMeasure.RunAsync(args[1..]),
     "upcoding-measure" => await UpcodingMeasure.RunAsync(args[1..]),
+    "budget-measure" => await BudgetMeasure.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -18,5 +19,6 @@ static int Usage()
     Console.Error.WriteLine("       readmission-memory [--patients N]");
     Console.Error.WriteLine("       split-measure [--claims N] [--batch B] [--seed S] [--postgres]");
     Console.Error.WriteLine("       upcoding-measure [--claims N] [--batch B] [--seed S]");
+    Console.Error.WriteLine("       budget-measure [--claims N] [--batch B] [--seed S] [--postgres]");
     return 2;
 }
