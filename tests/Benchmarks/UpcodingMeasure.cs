@@ -87,7 +87,7 @@ public static class UpcodingMeasure
             alertsResponse.EnsureSuccessStatusCode();
             var alerts = (await alertsResponse.Content.ReadFromJsonAsync<JsonArray>())!.Select(a => a!.AsObject()).ToList();
             var missed = Report(planted, alerts, names);
-            await IndicatorsAsync(admin, scenario);
+            await IndicatorsAsync(admin, scenario, claims);
             return missed;
         }
         finally
@@ -134,13 +134,28 @@ public static class UpcodingMeasure
         return met ? 0 : 3;
     }
 
-    private static async Task IndicatorsAsync(HttpClient admin, DemoScenario scenario)
+    /// <summary>
+    /// Each county's indicators once every case has reached them: the watches report to the region on a timer, so the
+    /// figures lag the last batch by a few seconds.
+    /// </summary>
+    private static async Task IndicatorsAsync(HttpClient admin, DemoScenario scenario, List<JsonObject> claims)
     {
+        var reversed = claims.Where(c => (string?)c["kind"] == "reversal").Select(c => (string)c["reversesClaimId"]!).ToHashSet();
+        var countyOf = scenario.Institutions.ToDictionary(i => i.Hospital.HospitalId, i => i.CountyId);
+        var standing = claims.Where(c => (string?)c["kind"] == "settlement" && !reversed.Contains((string)c["claimId"]!))
+            .GroupBy(c => countyOf[(string)c["hospitalId"]!]).ToDictionary(g => g.Key, g => g.LongCount());
         foreach (var county in scenario.Registry.Regions.SelectMany(r => r.Counties))
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var report = await admin.GetFromJsonAsync<JsonObject>($"/api/casemix/county/{county.CountyId}");
-            var ytd = report!["yearToDate"]!;
-            Console.WriteLine($"case mix {county.CountyId}  : 入组率 {(double?)ytd["groupingRate"]:P1}, CMI {(double?)ytd["cmi"]:F3}, heavy {(double?)ytd["heavyShare"]:P1}, "
+            while ((long)report!["yearToDate"]!["cases"]! < standing[county.CountyId] && clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(250);
+                report = await admin.GetFromJsonAsync<JsonObject>($"/api/casemix/county/{county.CountyId}");
+            }
+
+            var ytd = report["yearToDate"]!;
+            Console.WriteLine($"case mix {county.CountyId}  : {(long)ytd["cases"]!:N0} cases, 入组率 {(double?)ytd["groupingRate"]:P1}, CMI {(double?)ytd["cmi"]:F3}, heavy {(double?)ytd["heavyShare"]:P1}, "
                 + $"费用消耗指数 {(double?)ytd["costIndex"]:F3}, 时间消耗指数 {(double?)ytd["timeIndex"]:F3}, DRG share of fund {(double?)ytd["drgFundShare"]:P1}");
         }
     }
