@@ -22,7 +22,13 @@ namespace Monitoring.Upcoding;
 public static class CodingChange
 {
     /// <param name="weeks">the hospital's split cases per ADRG, one entry per closed week of the fund year, in order</param>
-    public static CodingChangeTrace Trace(IReadOnlyList<IReadOnlyDictionary<string, SeverityCount>> weeks, UpcodingOptions t)
+    /// <param name="inconsistent">
+    /// whether the heavy cases from an onset week to a week are heavier on paper than in stay and cost (more heavy but
+    /// light than before the onset, <see cref="HeavyButLight.SinceOnset"/>); asked only when everything else says raise
+    /// or escalate, so that a rise of heavy share with really heavy patients is not called upcoding. Null: not asked.
+    /// </param>
+    public static CodingChangeTrace Trace(
+        IReadOnlyList<IReadOnlyDictionary<string, SeverityCount>> weeks, UpcodingOptions t, Func<int, int, bool>? inconsistent = null)
     {
         var banked = new Dictionary<string, SeverityCount>(StringComparer.Ordinal);
         var bankedTotal = default(SeverityCount);
@@ -100,7 +106,8 @@ public static class CodingChange
 
             track = next;
             var guard = AgainstOwnHistory(run.Values);
-            var nextLevel = Judge(level, track, guard, t);
+            var w0 = w;
+            var nextLevel = Judge(level, track, guard, t, () => inconsistent?.Invoke(track.OnsetPeriod!.Value, w0) ?? true);
             if (nextLevel != level)
             {
                 var transition = nextLevel == UpcodingLevel.None ? AlertTransition.Cleared
@@ -136,7 +143,7 @@ public static class CodingChange
             .Select(r => new Stratum(r.Cases, r.Heavy, peers[r.Adrg].Share)));
 
     /// <summary>Raised once, escalated once, cleared only when the statistic is back at zero.</summary>
-    public static UpcodingLevel Judge(UpcodingLevel current, CusumTrack track, ObservedExpected run, UpcodingOptions t)
+    public static UpcodingLevel Judge(UpcodingLevel current, CusumTrack track, ObservedExpected run, UpcodingOptions t, Func<bool>? inconsistent = null)
     {
         if (track.OnsetPeriod is null)
         {
@@ -144,17 +151,11 @@ public static class CodingChange
         }
 
         var guarded = run.Exceeds(t.MinRunCases, t.MinRunExpected, t.MinRunRatio, t.MaxRunPValue);
-        if (guarded && track.Crosses(t.Threshold * t.EscalationFactor))
-        {
-            return UpcodingLevel.Critical;
-        }
-
-        if (guarded && track.Crosses(t.Threshold) && current == UpcodingLevel.None)
-        {
-            return UpcodingLevel.Warning;
-        }
-
-        return current;
+        var next = !guarded ? current
+            : track.Crosses(t.Threshold * t.EscalationFactor) && current != UpcodingLevel.Critical ? UpcodingLevel.Critical
+            : track.Crosses(t.Threshold) && current == UpcodingLevel.None ? UpcodingLevel.Warning
+            : current;
+        return next != current && !(inconsistent?.Invoke() ?? true) ? current : next;
     }
 }
 

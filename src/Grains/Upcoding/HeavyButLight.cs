@@ -11,6 +11,23 @@ namespace Monitoring.Upcoding;
 /// </summary>
 public static class HeavyButLight
 {
+    /// <summary>
+    /// The heavy-but-light cases among the heavy cases since an onset against what the hospital's own share of them
+    /// before the onset predicts (pulled towards a tenth when it had few heavy cases before).
+    /// </summary>
+    public static ObservedExpected SinceOnset(long heavyBefore, long lightBefore, long heavySince, long lightSince, UpcodingOptions t) =>
+        ObservedExpected.Of([new Stratum(heavySince, lightSince, SmoothedRate.Of(lightBefore, heavyBefore, TypicalLightShare, t.PriorCases))]);
+
+    /// <summary>Whether the heavy cases since an onset are light in stay and cost beyond chance: the inconsistency upcoding leaves.</summary>
+    public static bool Inconsistent(ObservedExpected sinceOnset, UpcodingOptions t) =>
+        sinceOnset.Exceeds(0, 0, t.MinLightRatio, t.MaxLightPValue);
+
+    /// <summary>
+    /// Of really heavy cases, about this share stay and cost no more than the median uncomplicated case: the prior for a
+    /// hospital with few heavy cases before its onset.
+    /// </summary>
+    public const double TypicalLightShare = 0.08;
+
     public static bool Is(CodedCase c, SeverityNorm? norm) =>
         c.IsHeavy && norm is { } n && c.LengthOfStay <= n.MedianStay * Slack && (double)c.TotalCost <= n.MedianCost * Slack;
 

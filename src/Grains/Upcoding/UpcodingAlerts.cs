@@ -71,6 +71,7 @@ public static class UpcodingAlerts
             }),
             heavyCasesSinceOnset = f.HeavyCases,
             heavyButLight = f.HeavyButLight,
+            heavyButLightAgainstBefore = f.LightAgainstBefore is { } light ? Comparison(light) : null,
             heavyButLightExamples = f.Examples.Select(c => new
             {
                 claimId = c.ClaimId,
@@ -138,4 +139,8 @@ public sealed record UpcodingFinding(
     IReadOnlyList<CodedCase> Examples,
     ObservedExpected? Peers,
     int PeerCount,
-    Func<string, SeverityNorm?> NormOf);
+    Func<string, SeverityNorm?> NormOf)
+{
+    /// <summary>The heavy-but-light cases since the onset against the hospital's own share of them before it.</summary>
+    public ObservedExpected? LightAgainstBefore { get; init; }
+}

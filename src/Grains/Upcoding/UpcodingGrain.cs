@@ -35,6 +35,12 @@ public sealed class UpcodingGrain(
     private Alert? _standing;
     private PeerShares _peers = PeerShares.None;
 
+    /// <summary>
+    /// The consistency of the heavy cases from an onset week to a week, once asked: a trace asks it again at every
+    /// judgement, and the answer rests on a scan of the year's cases.
+    /// </summary>
+    private readonly Dictionary<(int Onset, int Week), bool> _inconsistent = [];
+
     private string Key => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -143,7 +149,7 @@ public sealed class UpcodingGrain(
 
         _closedWeeksChanged = false;
         var t = options.Value;
-        _trace = CodingChange.Trace(_book.Weeks(_closedWeeks), t);
+        _trace = CodingChange.Trace(_book.Weeks(_closedWeeks), t, Inconsistent);
         var now = clock.GetUtcNow();
         var name = current.Hospitals.TryGetValue(Key, out var entry) ? entry.Hospital.Name : null;
         var fresh = new List<Alert>();
@@ -173,13 +179,33 @@ public sealed class UpcodingGrain(
         }
     }
 
+    /// <summary>Whether the heavy cases since <paramref name="onset"/> are lighter in stay and cost than the hospital's before it.</summary>
+    private bool Inconsistent(int onset, int week)
+    {
+        if (_inconsistent.TryGetValue((onset, week), out var known))
+        {
+            return known;
+        }
+
+        var start = _book.WeekStart(onset);
+        var (heavyBefore, lightBefore) = _book.HeavyButLightBetween(_book.WeekStart(0), start.AddDays(-1));
+        var (heavySince, lightSince) = _book.HeavyButLightBetween(start, _book.WeekStart(week).AddDays(6));
+        var t = options.Value;
+        return _inconsistent[(onset, week)] = HeavyButLight.Inconsistent(
+            HeavyButLight.SinceOnset(heavyBefore, lightBefore.Count, heavySince, lightSince.Count, t), t);
+    }
+
     private UpcodingFinding Finding(CodingChangeStep step, DateOnly onset)
     {
         var weekEnd = _book.WeekStart(step.Week).AddDays(6);
         var (heavy, light) = _book.HeavyButLightBetween(onset, weekEnd);
         var peers = _peers.Peers >= options.Value.MinPeers ? CodingChange.AgainstPeers(step.Run, _peers.ByAdrg) : null;
+        var (heavyBefore, lightBefore) = _book.HeavyButLightBetween(_book.WeekStart(0), onset.AddDays(-1));
         return new UpcodingFinding(step, onset, weekEnd, heavy, light.Count, [.. light.Take(options.Value.MaxExampleClaims)],
-            peers, _peers.Peers, _book.NormOf);
+            peers, _peers.Peers, _book.NormOf)
+        {
+            LightAgainstBefore = HeavyButLight.SinceOnset(heavyBefore, lightBefore.Count, heavy, light.Count, options.Value),
+        };
     }
 
     /// <summary>Sends the hospital's summary to its region when it changed, and keeps the peers' shares it answers with.</summary>

@@ -48,6 +48,16 @@ public sealed class UpcodingOptions
 
     public double MaxRunPValue { get; set; } = 0.005;
 
+    /// <summary>
+    /// The inconsistency a finding needs: heavy-but-light cases since the onset at least this many times, and this
+    /// improbably, above the hospital's own share of them before. A rise of heavy share whose patients really stay
+    /// longer and cost more is case mix or chance, not upcoding. Loose on purpose: it is asked only of a change the
+    /// CUSUM already found, to tell a hospital whose patients got sicker from one whose records did.
+    /// </summary>
+    public double MinLightRatio { get; set; } = 1.1;
+
+    public double MaxLightPValue { get; set; } = 0.2;
+
     /// <summary>The guard on the comparison with same-level peers (supporting evidence, never the trigger).</summary>
     public int MinPeerCases { get; set; } = 60;
 
@@ -70,5 +80,5 @@ public sealed class UpcodingOptions
         ShiftFraction is > 0 and < 1 && Threshold > 0 && EscalationFactor >= 1 && BaselineWeeks is >= 1 and <= 26
         && MinBaselineCases >= 0 && PriorCases >= 0 && BaselineMargin >= 0 && MinRunCases >= 0 && MinRunExpected >= 0 && MinRunRatio >= 1
         && MaxRunPValue is > 0 and <= 1 && MinPeerCases >= 0 && MinPeerExpected >= 0 && MinPeerRatio >= 1
-        && MaxPeerPValue is > 0 and <= 1 && MinPeers >= 1 && SummaryInterval > TimeSpan.Zero && MaxExampleClaims is >= 0 and <= 500;
+        && MaxPeerPValue is > 0 and <= 1 && MinLightRatio >= 1 && MaxLightPValue is > 0 and <= 1 && MinPeers >= 1 && SummaryInterval > TimeSpan.Zero && MaxExampleClaims is >= 0 and <= 500;
 }

@@ -124,3 +124,26 @@ public sealed class CodingChangeTests
         Assert.Equal(["ES2", "DT1"], UpcodingAlerts.DrivingAdrgs(run));
     }
 }
+
+public sealed class CodingChangeConsistencyTests
+{
+    [Fact]
+    public void Trace_does_not_raise_a_rise_whose_heavy_cases_are_really_heavy()
+    {
+        var weeks = Enumerable.Range(0, 52).Select(w => (IReadOnlyDictionary<string, SeverityCount>)new Dictionary<string, SeverityCount>
+        {
+            ["ES2"] = new(100, w < 20 ? 40 : 55),
+        }).ToList();
+        var asked = new List<(int Onset, int Week)>();
+
+        var trace = CodingChange.Trace(weeks, new UpcodingOptions(), (onset, week) =>
+        {
+            asked.Add((onset, week));
+            return false;
+        });
+
+        Assert.Empty(trace.Steps);
+        Assert.NotEmpty(asked);
+        Assert.All(asked, a => Assert.Equal(20, a.Onset));
+    }
+}

@@ -30,3 +30,25 @@ public sealed class HeavyButLightTests
         Assert.False(HeavyButLight.Is(Case("ES23", 3, 1000m), null));
     }
 }
+
+public sealed class HeavyButLightSinceOnsetTests
+{
+    private static readonly UpcodingOptions Options = new();
+
+    [Fact]
+    public void SinceOnset_expects_the_hospital_s_own_share_of_light_heavy_cases_before_the_onset()
+    {
+        // 40 of 500 heavy cases were light before (8%, already the prior's share): 200 heavy since expect 16.
+        var oe = HeavyButLight.SinceOnset(500, 40, 200, 40, Options);
+
+        Assert.Equal(16, oe.Expected, 9);
+        Assert.Equal(40, oe.Observed);
+        Assert.True(HeavyButLight.Inconsistent(oe, Options));
+    }
+
+    [Fact]
+    public void Heavy_cases_since_the_onset_as_light_as_before_are_consistent()
+    {
+        Assert.False(HeavyButLight.Inconsistent(HeavyButLight.SinceOnset(500, 40, 200, 16, Options), Options));
+    }
+}
