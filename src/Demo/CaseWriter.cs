@@ -40,9 +40,10 @@ internal sealed class CaseWriter(IReadOnlyList<DemoInstitution> institutions, Ra
             ["principalDiagnosis"] = principal,
             ["secondaryDiagnoses"] = Strings(SecondaryDiagnoses(adrg, slot.Severity, principal)),
             ["procedures"] = Strings(adrg.IsSurgical ? [Pick(adrg.Procedures)] : []),
-            ["drgCode"] = adrg.DrgCode(slot.Severity),
-            ["drgWeight"] = adrg.WeightOf(slot.Severity),
-            ["paymentMethod"] = "drg",
+            ["drgCode"] = slot.Ungrouped ? null : adrg.DrgCode(slot.Severity),
+            ["drgWeight"] = slot.Ungrouped ? null : adrg.WeightOf(slot.Severity),
+            // A case the grouper cannot place is paid by item (按项目付费).
+            ["paymentMethod"] = slot.Ungrouped ? "fee-for-service" : "drg",
             ["totalCost"] = totalCost,
             ["fundPaid"] = fundPaid,
         };

@@ -31,13 +31,15 @@ public sealed class DemoClaimStream
     private readonly int _claimsPerYear;
     private readonly bool _plantSplits;
     private readonly bool _plantLowThreshold;
+    private readonly bool _plantUpcoding;
 
     /// <param name="plantSplits">
     /// plant split hospitalization and its look-alikes (<see cref="SplitPlanting"/>); without it the year is the same
     /// cases with none of them, for whoever needs the background alone
     /// </param>
     /// <param name="plantLowThreshold">plant low-threshold admission (<see cref="LowThresholdPlanting"/>)</param>
-    public DemoClaimStream(DemoScenario scenario, int seed, int claimsPerYear, bool plantSplits = true, bool plantLowThreshold = true)
+    /// <param name="plantUpcoding">plant upcoders, a legitimately heavy referral centre and ungrouped cases (<see cref="UpcodingPlanting"/>)</param>
+    public DemoClaimStream(DemoScenario scenario, int seed, int claimsPerYear, bool plantSplits = true, bool plantLowThreshold = true, bool plantUpcoding = true)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(claimsPerYear, MinimumClaims);
@@ -47,6 +49,7 @@ public sealed class DemoClaimStream
         _claimsPerYear = claimsPerYear;
         _plantSplits = plantSplits;
         _plantLowThreshold = plantLowThreshold;
+        _plantUpcoding = plantUpcoding;
     }
 
     public int FundYear => _scenario.Registry.FundYear;
@@ -80,9 +83,13 @@ public sealed class DemoClaimStream
     /// <summary>The hospitals planted to admit below the threshold, with their onsets, and every hospital's background share.</summary>
     public LowThresholdPlan PlantedLowThreshold() => Plan().LowThreshold;
 
+    /// <summary>The upcoders (with their onsets), the referral centre and the ungrouped cases the year plants: the truth upcoding-measure scores against.</summary>
+    public PlantedUpcoding PlantedUpcoding() => Plan().Upcoding;
+
     private YearPlan Plan() => YearPlan.Make(_scenario, _claimsPerYear, new Random(_seed),
         _plantSplits ? new Random(unchecked((_seed * 104_729) + 3)) : null,
-        _plantLowThreshold ? new Random(unchecked((_seed * 15_485_863) + 7)) : null);
+        _plantLowThreshold ? new Random(unchecked((_seed * 15_485_863) + 7)) : null,
+        _plantUpcoding ? new Random(unchecked((_seed * 15_485_863) + 5)) : null);
 
     private IEnumerable<JsonObject> Generate(PlantingLog? log)
     {

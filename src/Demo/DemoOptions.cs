@@ -29,6 +29,9 @@ public sealed class DemoOptions
     /// <summary>Plant split hospitalization (分解住院) and its legitimate look-alikes among the year's cases.</summary>
     public bool PlantSplits { get; set; } = true;
 
+    /// <summary>Plant upcoders (高套编码), a legitimately heavy referral centre and ungrouped cases (未入组).</summary>
+    public bool PlantUpcoding { get; set; } = true;
+
     /// <summary>Plant the budget stories of <see cref="BudgetPlanting"/>: funds that step up, run hot early and recover, a county that overruns late.</summary>
     public bool PlantBudget { get; set; } = true;
 

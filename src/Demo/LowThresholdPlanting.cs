@@ -71,7 +71,7 @@ internal sealed class LowThresholdPlanting(DemoScenario scenario, List<CaseSlot>
         var adrg = DrgCatalogue.All[adrgIndex];
         var severity = adrg.Severities[^1];
         var cost = adrg.BaseCost * DrgCatalogue.LevelCostFactor(level) * DrgCatalogue.SeverityFactor(severity) * (decimal)(0.15 + (0.2 * random.NextDouble()));
-        return slot with { Adrg = adrgIndex, Severity = severity, Stay = 1 + random.Next(2), NaturalCost = decimal.Round(cost, 2) };
+        return slot with { Adrg = adrgIndex, Severity = severity, Stay = 1 + random.Next(2), NaturalCost = decimal.Round(cost, 2), ShortAndCheap = true };
     }
 
     private static int IndexOf(string code) => DrgCatalogue.All.ToList().FindIndex(a => a.Code == code);

@@ -8,12 +8,13 @@ internal sealed class YearPlan
 
     private readonly decimal[][] _scale;
 
-    private YearPlan(List<CaseSlot> slots, decimal[][] scale, IReadOnlyList<PlantedEpisode> episodes, LowThresholdPlan lowThreshold)
+    private YearPlan(List<CaseSlot> slots, decimal[][] scale, IReadOnlyList<PlantedEpisode> episodes, LowThresholdPlan lowThreshold, PlantedUpcoding upcoding)
     {
         Slots = slots;
         _scale = scale;
         Episodes = episodes;
         LowThreshold = lowThreshold;
+        Upcoding = upcoding;
     }
 
     public List<CaseSlot> Slots { get; }
@@ -24,6 +25,9 @@ internal sealed class YearPlan
     /// <summary>The short, cheap stays planted (<see cref="LowThresholdPlanting"/>); <see cref="LowThresholdPlan.None"/> when none are.</summary>
     public LowThresholdPlan LowThreshold { get; }
 
+    /// <summary>The upcoders, the referral centre and the ungrouped cases planted; none when not planted.</summary>
+    public PlantedUpcoding Upcoding { get; }
+
     public decimal ScaleOf(CaseSlot slot) => _scale[slot.Hospital][new DateTime(slot.Ticks).Month - 1];
 
     /// <param name="plantSplits">
@@ -31,7 +35,8 @@ internal sealed class YearPlan
     /// their draws come from a random of their own, so the rest of the plan is the same either way
     /// </param>
     /// <param name="plantLowThreshold">reshape cases into short, cheap stays (<see cref="LowThresholdPlanting"/>), from a random of their own</param>
-    public static YearPlan Make(DemoScenario scenario, int claimsPerYear, Random random, Random? plantSplits = null, Random? plantLowThreshold = null)
+    /// <param name="plantUpcoding">plant upcoders, a referral centre and ungrouped cases (<see cref="UpcodingPlanting"/>)</param>
+    public static YearPlan Make(DemoScenario scenario, int claimsPerYear, Random random, Random? plantSplits = null, Random? plantLowThreshold = null, Random? plantUpcoding = null)
     {
         var year = scenario.Registry.FundYear;
         var institutions = scenario.Institutions;
@@ -70,6 +75,7 @@ internal sealed class YearPlan
 
         IReadOnlyList<PlantedEpisode> episodes = plantSplits is null ? [] : new SplitPlanting(scenario, slots, plantSplits).Plant();
         var lowThreshold = plantLowThreshold is null ? LowThresholdPlan.None : new LowThresholdPlanting(scenario, slots, plantLowThreshold).Plant();
+        var upcoding = plantUpcoding is null ? PlantedUpcoding.None : new UpcodingPlanting(scenario, slots, plantUpcoding).Plant();
 
         // Scaled after planting: a reshaped case costs what its new group costs, and each month still adds up to plan.
         var natural = institutions.Select(_ => new decimal[12]).ToArray();
@@ -80,7 +86,7 @@ internal sealed class YearPlan
 
         var scale = institutions.Select((_, h) => MonthlyScale(targets[h], shaped[h], natural[h])).ToArray();
         slots.Sort((a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : a.Order.CompareTo(b.Order));
-        return new YearPlan(slots, scale, episodes, lowThreshold);
+        return new YearPlan(slots, scale, episodes, lowThreshold, upcoding);
     }
 
     /// <summary>A case of the group recast at another level or severity: what planting calls to reshape a slot.</summary>
@@ -90,6 +96,14 @@ internal sealed class YearPlan
         var severity = PickSeverity(adrg, random);
         var stay = StayOf(adrg, severity, random);
         return slot with { Adrg = adrgIndex, Severity = severity, Stay = stay, NaturalCost = CostOf(adrg, level, severity, stay, random) };
+    }
+
+    /// <summary>A case of the group recast at another severity, with the stay and cost of that severity.</summary>
+    public static CaseSlot RecastSeverity(CaseSlot slot, int level, int severity, Random random)
+    {
+        var adrg = DrgCatalogue.All[slot.Adrg];
+        var stay = StayOf(adrg, severity, random);
+        return slot with { Severity = severity, Stay = stay, NaturalCost = CostOf(adrg, level, severity, stay, random) };
     }
 
     private static int StayOf(Adrg adrg, int severity, Random random)

@@ -8,6 +8,7 @@ using Monitoring.Pace;
 using Monitoring.Readmission;
 using Monitoring.Registry;
 using Monitoring.Telemetry;
+using Monitoring.Upcoding;
 
 namespace Monitoring;
 
@@ -32,6 +33,7 @@ public static class MonitoringCore
         services.AddSingleton<ILedgerConsumer, ReversedClaimsFeed>();
         services.AddSingleton<ILedgerConsumer, ReadmissionFeed>();
         services.AddSingleton<ILedgerConsumer, LowThresholdFeed>();
+        services.AddSingleton<ILedgerConsumer, UpcodingFeed>();
 
         services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
             .Validate(o => o.MaxRowsBetween > 0 && o.Interval > TimeSpan.Zero && o.CatchUpInterval > TimeSpan.Zero,
@@ -51,6 +53,10 @@ public static class MonitoringCore
         services.AddOptions<LowThresholdOptions>().BindConfiguration(LowThresholdOptions.Section)
             .Validate(o => o.IsValid,
                 "Monitoring:Rules:LowThreshold needs a stay of 1..30 days, a cost fraction between 0 and 1, three-character ICD-10 categories, minimum counts above zero, a peer clearing ratio below the raising ratio and a retention covering the baseline and peer windows")
+            .ValidateOnStart();
+        services.AddOptions<UpcodingOptions>().BindConfiguration(UpcodingOptions.Section)
+            .Validate(o => o.IsValid,
+                "Monitoring:Rules:Upcoding needs a shift fraction in (0, 1), a threshold above zero, an escalation factor of at least 1, 1..26 baseline weeks, ratios of at least 1, p-values in (0, 1], at least one peer, a summary interval above zero and 0..500 example claims")
             .ValidateOnStart();
         return services;
     }

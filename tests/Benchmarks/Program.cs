@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "alert-latency" => await AlertLatencyBenchmark.RunAsync(args[1..]),
     "readmission-memory" => await ReadmissionMemoryBenchmark.RunAsync(args[1..]),
     "split-measure" => await SplitMeasure.RunAsync(args[1..]),
+    "upcoding-measure" => await UpcodingMeasure.RunAsync(args[1..]),
     "budget-measure" => await BudgetMeasure.RunAsync(args[1..]),
     "low-threshold-measure" => await LowThresholdMeasure.RunAsync(args[1..]),
     "drill-down-measure" => await DrillDownMeasure.RunAsync(args[1..]),
@@ -19,6 +20,7 @@ static int Usage()
     Console.Error.WriteLine("       alert-latency [--alerts N]");
     Console.Error.WriteLine("       readmission-memory [--patients N]");
     Console.Error.WriteLine("       split-measure [--claims N] [--batch B] [--seed S] [--postgres]");
+    Console.Error.WriteLine("       upcoding-measure [--claims N] [--batch B] [--seed S]");
     Console.Error.WriteLine("       budget-measure [--claims N] [--batch B] [--seed S] [--postgres]");
     Console.Error.WriteLine("       low-threshold-measure [--claims N] [--batch B] [--seed S]");
     Console.Error.WriteLine("       drill-down-measure [--claims N] [--hospitals H] [--rounds R]");

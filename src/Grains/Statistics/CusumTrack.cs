@@ -36,5 +36,34 @@ public sealed record CusumTrack(
             : new CusumTrack(next, OnsetPeriod, RunTrials + trials, RunEvents + events, RunExpected + expected);
     }
 
+    /// <summary>
+    /// The track after one more period judged stratum by stratum (an ADRG each): the period's log-likelihood ratio is the
+    /// sum of each stratum's, each against its own baseline and that baseline moved by <paramref name="fraction"/>
+    /// (<see cref="RateShift.MovedFraction"/>), so a hospital whose case mix turns towards conditions that are often
+    /// severe adds no evidence of a change in coding.
+    /// </summary>
+    public CusumTrack AddStrata(int period, IReadOnlyCollection<Stratum> strata, double fraction)
+    {
+        double llr = 0, expected = 0;
+        long trials = 0, events = 0;
+        foreach (var s in strata)
+        {
+            llr += BernoulliCusum.LogLikelihoodRatio(s.Trials, s.Events, s.ReferenceRate, RateShift.MovedFraction(s.ReferenceRate, fraction));
+            expected += s.Trials * Probability.Clamp(s.ReferenceRate);
+            trials += s.Trials;
+            events += s.Events;
+        }
+
+        var next = Math.Max(0, Statistic + llr);
+        if (next <= 0)
+        {
+            return Quiet;
+        }
+
+        return OnsetPeriod is null
+            ? new CusumTrack(next, period, trials, events, expected)
+            : new CusumTrack(next, OnsetPeriod, RunTrials + trials, RunEvents + events, RunExpected + expected);
+    }
+
     public bool Crosses(double threshold) => Statistic >= threshold;
 }

@@ -62,7 +62,7 @@ public sealed partial class DemoFeed(ClaimIngestion ingestion, IOptions<DemoOpti
             scenario = BudgetPlanting.Plant(scenario, demo.FundYear).Scenario;
         }
 
-        var stream = new DemoClaimStream(scenario, demo.Seed, demo.ClaimsPerYear, demo.PlantSplits, demo.PlantLowThreshold);
+        var stream = new DemoClaimStream(scenario, demo.Seed, demo.ClaimsPerYear, demo.PlantSplits, demo.PlantLowThreshold, demo.PlantUpcoding);
         LogStarting(logger, demo.FundYear, demo.ClaimsPerYear, demo.YearMinutes, demo.Seed);
 
         using var claims = stream.Claims().GetEnumerator();

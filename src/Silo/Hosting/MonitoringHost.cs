@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Alerts;
 using Monitoring.Cases;
 using Monitoring.Dashboard.Alerts;
+using Monitoring.Dashboard.CaseMix;
 using Monitoring.Dashboard.Cases;
 using Monitoring.Dashboard.DrillDown;
 using Monitoring.Dashboard.Funds;
@@ -110,6 +111,7 @@ public static class MonitoringHost
         app.MapOverviewApi();
         app.MapReadmissionApi();
         app.MapLowThresholdApi();
+        app.MapCaseMixApi();
         app.MapAlertsApi();
         app.MapCasesApi();
         app.MapMonitoringHub();

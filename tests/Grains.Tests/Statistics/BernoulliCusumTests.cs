@@ -93,3 +93,29 @@ public sealed class BernoulliCusumTests
         Assert.Equal(0.5, SmoothedRate.Of(5000, 10000, 0.30, 20), 2);
     }
 }
+
+public sealed class CusumTrackStrataTests
+{
+    [Fact]
+    public void AddStrata_sums_each_stratum_s_log_likelihood_ratio_against_its_own_baseline()
+    {
+        Stratum[] strata = [new(40, 20, 0.3), new(60, 10, 0.1)];
+        var expected = BernoulliCusum.LogLikelihoodRatio(40, 20, 0.3, RateShift.MovedFraction(0.3, 0.1))
+            + BernoulliCusum.LogLikelihoodRatio(60, 10, 0.1, RateShift.MovedFraction(0.1, 0.1));
+
+        var track = CusumTrack.Quiet.AddStrata(7, strata, 0.1);
+
+        Assert.Equal(expected, track.Statistic, 12);
+        Assert.Equal(7, track.OnsetPeriod);
+        Assert.Equal((100L, 30L), (track.RunTrials, track.RunEvents));
+        Assert.Equal((40 * 0.3) + (60 * 0.1), track.RunExpected, 9);
+    }
+
+    [Fact]
+    public void AddStrata_of_periods_at_their_baselines_stays_quiet()
+    {
+        Stratum[] strata = [new(40, 12, 0.3), new(60, 6, 0.1)];
+
+        Assert.Equal(CusumTrack.Quiet, CusumTrack.Quiet.AddStrata(1, strata, 0.1));
+    }
+}

@@ -7,9 +7,10 @@ import { gauge, paceOf, countyOf, keyOf } from './hierarchy.js';
 import { SpendChart } from './chart.js';
 import { renderReadmission } from './readmission.js';
 import { renderLowThreshold } from './lowthreshold.js';
+import { CaseMixView } from './casemix.js';
 
 export class DetailView {
-  constructor(container, font) {
+  constructor(container, font, onCaseMixSort = () => {}) {
     this.font = font;
     this.head = h('div', { class: 'detail-head' });
     this.meter = h('div', { class: 'pace-meter' });
@@ -20,8 +21,10 @@ export class DetailView {
     this.yearEnd = h('section', { class: 'year-end-section', id: 'year-end' });
     this.readmission = h('section', { class: 'readmission-section', id: 'readmission', hidden: true });
     this.lowThreshold = h('section', { class: 'lowthreshold-section', id: 'low-threshold', hidden: true });
+    this.caseMixSection = h('section', { class: 'casemix-section', id: 'casemix', hidden: true });
+    this.caseMix = new CaseMixView(this.caseMixSection, font, onCaseMixSort);
     this.message = h('div', { class: 'notice-box' });
-    this.content = h('div', { id: 'detail-content' }, this.head, this.meter, this.kpis, this.chartTitle, this.chartElement, this.chartNote, this.readmission, this.lowThreshold, this.yearEnd);
+    this.content = h('div', { id: 'detail-content' }, this.head, this.meter, this.kpis, this.chartTitle, this.chartElement, this.chartNote, this.readmission, this.lowThreshold, this.caseMixSection, this.yearEnd);
     clear(container).append(this.message, this.content);
     this.chart = new SpendChart(this.chartElement);
     this.showMessage(t('detail.pick'));
@@ -91,6 +94,7 @@ export class DetailView {
 
     renderReadmission(this.readmission, entity);
     renderLowThreshold(this.lowThreshold, entity, this.font);
+    this.caseMix.show(entity);
 
     clear(this.yearEnd);
     if (snapshot.yearEnd) {

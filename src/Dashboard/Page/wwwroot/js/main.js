@@ -123,7 +123,7 @@ async function start(token) {
   $('who').hidden = false;
   $('live-status').hidden = false;
   document.body.dataset.view = 'board';
-  mine.detail = new DetailView($('detail'), font);
+  mine.detail = new DetailView($('detail'), font, (entity, sort) => loadCaseMix(entity, sort));
   mine.drilldown = new DrillDownView($('detail').appendChild(document.createElement('section')), token);
   mine.drilldown.section.id = 'drilldown';
   mine.feed = new AlertFeed({
@@ -202,6 +202,7 @@ function select(key) {
   board.detail.show(entity, board.model);
   loadReadmission(entity);
   loadLowThreshold(entity);
+  loadCaseMix(entity);
   if (casesRoute()) return;
   history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${entity.level}/${encodeURIComponent(entity.id)}`);
 }
@@ -318,8 +319,11 @@ async function loadFunds(entities) {
         if (board !== mine) return;
         applySnapshot(snapshot);
         // The readmission rate moves with the same claims: refresh it with the selected hospital's fund.
-        if (entity.key === mine.selectedKey) loadReadmission(entity);
-        if (entity.key === mine.selectedKey) loadLowThreshold(entity);
+        if (entity.key === mine.selectedKey) {
+          loadReadmission(entity);
+          loadLowThreshold(entity);
+          loadCaseMix(entity);
+        }
       } catch (error) {
         if (board !== mine) return;
         if (error.status === 401) {
@@ -374,6 +378,31 @@ async function loadLowThreshold(entity) {
     }
 
     entity.lowThresholdError = error.message;
+  }
+
+  entityChanged(entity);
+}
+
+/** Fetches the DRG indicators of the selected account, and for a county its hospitals ranked by one of them. */
+async function loadCaseMix(entity, sort = entity?.caseMixSort ?? 'cmi') {
+  const mine = board;
+  if (!entity || !entity.readable) return;
+  try {
+    const id = encodeURIComponent(entity.id);
+    const report = await session.getJson(mine.token, `api/casemix/${entity.level}/${id}`);
+    const ranking = entity.level === 'county'
+      ? await session.getJson(mine.token, `api/casemix/ranking?countyId=${id}&sort=${encodeURIComponent(sort)}`)
+      : null;
+    if (board !== mine) return;
+    Object.assign(entity, { caseMix: report, caseMixRanking: ranking, caseMixSort: sort, caseMixError: null });
+  } catch (error) {
+    if (board !== mine) return;
+    if (error.status === 401) {
+      await signOut('signIn.expired');
+      return;
+    }
+
+    entity.caseMixError = error.message;
   }
 
   entityChanged(entity);

@@ -1,0 +1,70 @@
+using Monitoring.Registry;
+using Monitoring.Upcoding;
+
+namespace Monitoring.CaseMix;
+
+/// <summary>
+/// Holds the latest summary of every hospital of a region and answers indicator and peer questions from them. Kept in
+/// memory only: the summaries are functions of the ledger that the hospitals' watches rebuild, so on activation it wakes
+/// the region's watches, which report again.
+/// </summary>
+public sealed class CaseMixGrain(RegistryCatalog registry) : Grain, ICaseMixGrain
+{
+    private readonly Dictionary<string, HospitalCaseMixSummary> _hospitals = new(StringComparer.Ordinal);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var current = await registry.CurrentAsync();
+        var region = this.GetPrimaryKeyString();
+        await Task.WhenAll(current.Hospitals.Values
+            .Where(h => h.Placement.RegionId == region)
+            .Select(h => GrainFactory.GetGrain<IUpcodingGrain>(h.Hospital.HospitalId).WakeAsync()));
+    }
+
+    public Task<PeerShares> ReportAsync(HospitalCaseMixSummary summary)
+    {
+        _hospitals[summary.HospitalId] = summary;
+        var peers = PeersOf(summary.HospitalId, summary.Level).ToList();
+        return Task.FromResult(new PeerShares(CaseMixIndicators.PeerShares(peers), peers.Count));
+    }
+
+    public async Task<CaseMixReport?> GetAsync(string level, string id)
+    {
+        var current = await registry.CurrentAsync();
+        var members = level switch
+        {
+            FundLevel.Hospital => [id],
+            FundLevel.Alliance => current.HospitalsOfAlliance(id).ToArray(),
+            FundLevel.County => current.HospitalsOfCounty(id).ToArray(),
+            _ => [],
+        };
+        var reported = members.Where(_hospitals.ContainsKey).Select(h => _hospitals[h]).ToList();
+        var unit = reported.SelectMany(h => h.Months).ToList();
+        var region = _hospitals.Values.SelectMany(h => h.Months).ToList();
+        int? hospitalLevel = level == FundLevel.Hospital && current.Hospitals.TryGetValue(id, out var entry) ? entry.Hospital.Level : null;
+        var peers = hospitalLevel is { } l ? PeersOf(id, l).ToList() : [];
+        var peerRows = peers.SelectMany(p => p.Months).ToList();
+        var months = CaseMixIndicators.ByMonth(unit, region)
+            .Select(m =>
+            {
+                var peer = peers.Count == 0 ? null : CaseMixIndicators.Of(peerRows.Where(r => r.Month == m.Month), []);
+                return new CaseMixMonth(m.Month, m.Figures, peer?.Cmi, peer?.HeavyShare);
+            })
+            .ToArray();
+        return new CaseMixReport(level, id, current.FundYear, reported.Count == 0 ? null : reported.Max(h => h.AsOf),
+            CaseMixIndicators.Of(unit, region), months, peers.Count, hospitalLevel);
+    }
+
+    public Task<HospitalCaseMixRow[]> RankAsync(string[] hospitalIds)
+    {
+        var region = _hospitals.Values.SelectMany(h => h.Months).ToList();
+        return Task.FromResult(hospitalIds
+            .Where(_hospitals.ContainsKey)
+            .Select(h => _hospitals[h])
+            .Select(h => new HospitalCaseMixRow(h.HospitalId, h.Level, CaseMixIndicators.Of(h.Months, region), h.AsOf))
+            .ToArray());
+    }
+
+    private IEnumerable<HospitalCaseMixSummary> PeersOf(string hospitalId, int level) =>
+        _hospitals.Values.Where(h => h.Level == level && h.HospitalId != hospitalId);
+}
