@@ -53,7 +53,10 @@ public sealed class LowThresholdPlantingTests(DemoYearFixture year) : IClassFixt
             var (shareFirst, shareSecond) = ((double)first.ShortAndCheap / first.Stays, (double)second.ShortAndCheap / second.Stays);
 
             Assert.True(first.ShortAndCheap + second.ShortAndCheap > 0, $"{hospital} has no short, cheap stays in the year");
-            Assert.True(shareSecond < Math.Max(2.5 * shareFirst, 0.08), $"{hospital}: {shareFirst:P1} in the first half, {shareSecond:P1} in the second");
+            // Three stays of slack: a township centre of ten stays a month has two or three short, cheap ones a half-year,
+            // and five instead of two is chance there, not a change (the detector's guard knows this too).
+            Assert.True(second.ShortAndCheap < (Math.Max(2.5 * shareFirst, 0.08) * second.Stays) + 3,
+                $"{hospital}: {first.ShortAndCheap}/{first.Stays} ({shareFirst:P1}) in the first half, {second.ShortAndCheap}/{second.Stays} ({shareSecond:P1}) in the second");
         }
     }
 }
