@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Monitoring.Alerts;
@@ -54,6 +55,7 @@ public static class MonitoringHost
 
         services.AddMonitoringAuthentication(builder.Configuration, storage.IsDurable);
         services.AddProblemDetails();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ClaimIngestion>();
         services.AddMonitoringPush();
         var health = services.AddHealthChecks().AddCheck<ClusterReadiness>("cluster", tags: ["ready"]);

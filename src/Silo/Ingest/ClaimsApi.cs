@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Monitoring.Dashboard.Security;
+using Monitoring.Ledger;
 
 namespace Monitoring.Silo.Ingest;
 
@@ -51,8 +52,22 @@ public static class ClaimsApi
             return TooLarge($"the batch has {parsed.Items.Count} events; at most {limits.MaxEventsPerBatch} are taken at once (每批最多 {limits.MaxEventsPerBatch} 条)");
         }
 
-        return TypedResults.Ok(await ingestion.IngestAsync(parsed.Items, cancellationToken));
+        try
+        {
+            return TypedResults.Ok(await ingestion.IngestAsync(parsed.Items, cancellationToken));
+        }
+        catch (LedgerUnavailableException e)
+        {
+            // Nothing was written: the feed may send the same batch again, and should, after a pause.
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                $"{e.Message}; nothing of this batch was taken, send it again in {RetryAfterSeconds} seconds (账本数据库暂不可用，本批未入账，请稍后重试)",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Ledger unavailable");
+        }
     }
+
+    /// <summary>Long enough for a database restart or fail-over, short enough that a feed does not fall far behind.</summary>
+    private const int RetryAfterSeconds = 5;
 
     private static ProblemHttpResult TooLarge(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large");
