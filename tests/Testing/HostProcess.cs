@@ -33,6 +33,14 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(params string[] settings)
     {
+        var host = Launch(settings);
+        await host.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        return host;
+    }
+
+    /// <summary>Starts the process and returns at once, for a test that watches how it starts.</summary>
+    public static HostProcess Launch(params string[] settings)
+    {
         var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -57,7 +65,6 @@ public sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitReadyAsync(TimeSpan.FromSeconds(90));
         return host;
     }
 
@@ -102,7 +109,24 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitReadyAsync(TimeSpan timeout)
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits until the host's output contains <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the host {(_process.HasExited ? "exited without writing" : "did not write")} \"{text}\" (waited up to {timeout}):{Environment.NewLine}{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task WaitReadyAsync(TimeSpan timeout)
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;

@@ -66,6 +66,32 @@ public sealed partial class PostgresServer : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops the server at once (an outage as clients see it); <see cref="StartAgainAsync"/> brings it back on the same port.</summary>
+    public async Task StopAsync()
+    {
+        var result = await RunAsync(Tool("pg_ctl"), ["--pgdata", DataDirectory, "--mode", "immediate", "--wait", "stop"]);
+        if (result.ExitCode != 0)
+        {
+            throw Failure("stop the server (pg_ctl stop)", result, ReadLogTail());
+        }
+
+        _started = false;
+    }
+
+    /// <summary>Starts the stopped server again on the port it had.</summary>
+    public async Task StartAgainAsync()
+    {
+        var result = await RunAsync(
+            Tool("pg_ctl"),
+            ["--pgdata", DataDirectory, "--log", LogFile, "--wait", "--timeout", "60", "-o", $"-p {Port}", "start"]);
+        if (result.ExitCode != 0)
+        {
+            throw Failure("start the server again (pg_ctl start)", result, ReadLogTail());
+        }
+
+        _started = true;
+    }
+
     /// <summary>
     /// Creates an empty database and returns an Npgsql connection string for it.
     /// </summary>

@@ -80,7 +80,9 @@ public static class MonitoringHost
         var app = builder.Build();
         if (storage.IsDurable)
         {
-            // The membership table must exist before the silo starts, so the schema is brought up to date here.
+            // The membership table must exist before the silo starts, so the schema is brought up to date here,
+            // once the database answers at all.
+            await DatabaseWait.UntilReachableAsync(storage.ConnectionString!, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseWait)), CancellationToken.None);
             var migrator = new SchemaMigrator(app.Services.GetRequiredService<ILogger<SchemaMigrator>>());
             await migrator.MigrateAsync(storage.ConnectionString!, CancellationToken.None);
         }
@@ -88,7 +90,7 @@ public static class MonitoringHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = ReadinessReport.WriteAsync });
         app.MapClaimsApi();
         app.MapRegistryApi();
         app.MapDashboardPage();
