@@ -28,28 +28,27 @@ public static class ClaimsApi
             bodySize.MaxRequestBodySize = limits.MaxBodyBytes;
         }
 
-        byte[] body;
+        var isNdjson = http.Request.ContentType?.StartsWith(NdjsonMediaType, StringComparison.OrdinalIgnoreCase) == true;
+        ParsedBatch parsed;
         try
         {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, cancellationToken);
-            body = buffer.ToArray();
+            parsed = isNdjson
+                ? await ClaimBodyStream.ReadNdjsonAsync(http.Request.BodyReader, limits.MaxEventsPerBatch, cancellationToken)
+                : await ClaimBodyStream.ReadJsonArrayAsync(http.Request.BodyReader, limits.MaxEventsPerBatch, cancellationToken);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge($"the body is over {limits.MaxBodyBytes / (1024 * 1024)} MiB (请求体过大)");
+            return TooLarge($"the body is over {limits.MaxBodyBytes} bytes ({limits.MaxBodyBytes / (1024.0 * 1024):0.#} MiB); send smaller batches (请求体过大)");
         }
 
-        var isNdjson = http.Request.ContentType?.StartsWith(NdjsonMediaType, StringComparison.OrdinalIgnoreCase) == true;
-        var parsed = isNdjson ? ClaimBatchReader.ReadNdjson(body) : ClaimBatchReader.ReadJsonArray(body);
+        if (parsed.OverLimitOf is { } max)
+        {
+            return TooLarge($"the batch has more than {max} events; at most {max} are taken at once (每批最多 {max} 条)");
+        }
+
         if (parsed.Error is { } error)
         {
             return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Body is not a claim batch");
-        }
-
-        if (parsed.Items.Count > limits.MaxEventsPerBatch)
-        {
-            return TooLarge($"the batch has {parsed.Items.Count} events; at most {limits.MaxEventsPerBatch} are taken at once (每批最多 {limits.MaxEventsPerBatch} 条)");
         }
 
         try
