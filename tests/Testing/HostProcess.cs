@@ -20,6 +20,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public int Pid => _process.Id;
+
     public string Output
     {
         get

@@ -215,7 +215,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
             # Added by Monitoring.Testing.PostgresServer
             listen_addresses = '127.0.0.1'
             unix_socket_directories = '{RootDirectory}'
-            max_connections = 200
+            # max_connections stays at PostgreSQL's default of 100, as on a stock server: the host must fit in it.
             # Durability is not under test: the crash tests kill the application, never this server.
             fsync = off
             synchronous_commit = off

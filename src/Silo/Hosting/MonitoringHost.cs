@@ -41,6 +41,11 @@ public static class MonitoringHost
             throw new InvalidOperationException("Monitoring:Storage:Provider is PostgreSql but Monitoring:Storage:ConnectionString is empty.");
         }
 
+        if (storage.MaxPoolSize is < 2 or > 50)
+        {
+            throw new InvalidOperationException($"Monitoring:Storage:MaxPoolSize is {storage.MaxPoolSize}; give 2..50 connections per pool (a silo holds two pools).");
+        }
+
         builder.UseOrleans(silo => ConfigureSilo(silo, storage, cluster));
 
         var services = builder.Services;
@@ -61,7 +66,7 @@ public static class MonitoringHost
         var health = services.AddHealthChecks().AddCheck<ClusterReadiness>("cluster", tags: ["ready"]);
         if (storage.IsDurable)
         {
-            services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString!));
+            services.AddSingleton(_ => NpgsqlDataSource.Create(storage.PooledConnectionString()));
             services.AddSingleton<IClaimsLedger, PostgresClaimsLedger>();
             services.AddSingleton<IAlertStore, PostgresAlertStore>();
             health.AddCheck<LedgerReadiness>("ledger", tags: ["ready"]);
@@ -82,9 +87,9 @@ public static class MonitoringHost
         {
             // The membership table must exist before the silo starts, so the schema is brought up to date here,
             // once the database answers at all.
-            await DatabaseWait.UntilReachableAsync(storage.ConnectionString!, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseWait)), CancellationToken.None);
+            await DatabaseWait.UntilReachableAsync(storage.PooledConnectionString(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseWait)), CancellationToken.None);
             var migrator = new SchemaMigrator(app.Services.GetRequiredService<ILogger<SchemaMigrator>>());
-            await migrator.MigrateAsync(storage.ConnectionString!, CancellationToken.None);
+            await migrator.MigrateAsync(storage.PooledConnectionString(), CancellationToken.None);
         }
 
         app.UseAuthentication();
@@ -118,9 +123,19 @@ public static class MonitoringHost
         }
 
         const string invariant = "Npgsql";
-        var connection = storage.ConnectionString!;
-        var advertised = cluster.AdvertisedAddress is { Length: > 0 } address ? IPAddress.Parse(address) : IPAddress.Loopback;
-        silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        var connection = storage.PooledConnectionString();
+        var advertised = SiloAddresses.Resolve(cluster.AdvertisedAddress) ?? IPAddress.Loopback;
+        var listen = SiloAddresses.Resolve(cluster.ListenAddress) ?? advertised;
+        silo.Configure<EndpointOptions>(o =>
+        {
+            // Bound where configured, not on every interface; and no gateway unless a port is given for one (the
+            // web front runs inside the silo, so nothing outside needs to speak Orleans' client protocol).
+            o.AdvertisedIPAddress = advertised;
+            o.SiloPort = cluster.SiloPort;
+            o.SiloListeningEndpoint = new IPEndPoint(listen, cluster.SiloPort);
+            o.GatewayPort = cluster.GatewayPort;
+            o.GatewayListeningEndpoint = cluster.GatewayPort > 0 ? new IPEndPoint(listen, cluster.GatewayPort) : null;
+        });
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = invariant;
