@@ -36,6 +36,11 @@ public static class MonitoringHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var cluster = builder.Configuration.GetSection(SiloClusterOptions.Section).Get<SiloClusterOptions>() ?? new SiloClusterOptions();
+        var membership = builder.Configuration.GetSection(SiloMembershipOptions.Section).Get<SiloMembershipOptions>() ?? new SiloMembershipOptions();
+        if (membership.ProbeTimeout <= TimeSpan.Zero || membership.NumMissedProbesLimit < 1 || membership.NumVotesForDeathDeclaration < 1 || membership.TableRefreshTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Monitoring:Cluster:Membership needs a positive ProbeTimeout and TableRefreshTimeout and at least 1 for NumMissedProbesLimit and NumVotesForDeathDeclaration.");
+        }
         if (storage.IsDurable && string.IsNullOrWhiteSpace(storage.ConnectionString))
         {
             throw new InvalidOperationException("Monitoring:Storage:Provider is PostgreSql but Monitoring:Storage:ConnectionString is empty.");
@@ -46,7 +51,7 @@ public static class MonitoringHost
             throw new InvalidOperationException($"Monitoring:Storage:MaxPoolSize is {storage.MaxPoolSize}; give 2..50 connections per pool (a silo holds two pools).");
         }
 
-        builder.UseOrleans(silo => ConfigureSilo(silo, storage, cluster));
+        builder.UseOrleans(silo => ConfigureSilo(silo, storage, cluster, membership));
 
         var services = builder.Services;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
@@ -92,6 +97,7 @@ public static class MonitoringHost
             await migrator.MigrateAsync(storage.PooledConnectionString(), CancellationToken.None);
         }
 
+        app.UseClusterFailureResponse();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
@@ -106,7 +112,7 @@ public static class MonitoringHost
         return app;
     }
 
-    private static void ConfigureSilo(ISiloBuilder silo, StorageOptions storage, SiloClusterOptions cluster)
+    private static void ConfigureSilo(ISiloBuilder silo, StorageOptions storage, SiloClusterOptions cluster, SiloMembershipOptions membership)
     {
         silo.Configure<ClusterOptions>(o =>
         {
@@ -135,6 +141,13 @@ public static class MonitoringHost
             o.SiloListeningEndpoint = new IPEndPoint(listen, cluster.SiloPort);
             o.GatewayPort = cluster.GatewayPort;
             o.GatewayListeningEndpoint = cluster.GatewayPort > 0 ? new IPEndPoint(listen, cluster.GatewayPort) : null;
+        });
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = membership.ProbeTimeout;
+            o.NumMissedProbesLimit = membership.NumMissedProbesLimit;
+            o.NumVotesForDeathDeclaration = membership.NumVotesForDeathDeclaration;
+            o.TableRefreshTimeout = membership.TableRefreshTimeout;
         });
         silo.UseAdoNetClustering(o =>
         {

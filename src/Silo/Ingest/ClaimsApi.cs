@@ -63,6 +63,13 @@ public static class ClaimsApi
                 $"{e.Message}; nothing of this batch was taken, send it again in {RetryAfterSeconds} seconds (账本数据库暂不可用，本批未入账，请稍后重试)",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Ledger unavailable");
         }
+        catch (Exception e) when (Monitoring.Cluster.ClusterFailure.IsTransient(e))
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                $"the cluster could not serve this batch while it replaces a silo ({e.GetType().Name}); send it again in {RetryAfterSeconds} seconds: whatever of it was already taken counts as a duplicate (集群正在切换节点，请稍后重发本批，已入账部分按重复计)",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Cluster reconfiguring");
+        }
     }
 
     /// <summary>Long enough for a database restart or fail-over, short enough that a feed does not fall far behind.</summary>
