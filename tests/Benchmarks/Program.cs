@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "alert-latency" => await AlertLatencyBenchmark.RunAsync(args[1..]),
     "readmission-memory" => await ReadmissionMemoryBenchmark.RunAsync(args[1..]),
     "split-measure" => await SplitMeasure.RunAsync(args[1..]),
+    "bad-input-measure" => await BadInputMeasure.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -16,5 +17,6 @@ static int Usage()
     Console.Error.WriteLine("       alert-latency [--alerts N]");
     Console.Error.WriteLine("       readmission-memory [--patients N]");
     Console.Error.WriteLine("       split-measure [--claims N] [--batch B] [--seed S] [--postgres]");
+    Console.Error.WriteLine("       bad-input-measure [--per-kind N] [--valid N] [--batch B]");
     return 2;
 }
