@@ -112,10 +112,20 @@ public sealed partial class ClaimIngestion(
     [LoggerMessage(Level = LogLevel.Error, Message = "The ledger's store refused event {Index} after validation had passed it; refused alone")]
     private static partial void LogEventRefusedByStore(ILogger logger, Exception e, int index);
 
-    private static string? ClaimIdOf(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object
-        && element.TryGetProperty("claimId", out var id)
-        && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null;
+    private static string? ClaimIdOf(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("claimId", out var id) || id.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return id.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // an id that is not text cannot be echoed; the reason says why
+        }
+    }
 }

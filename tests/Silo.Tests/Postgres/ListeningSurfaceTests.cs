@@ -22,7 +22,7 @@ public sealed class ListeningSurfaceTests(PostgresServer postgres)
 
         var listening = ListeningSockets.Of(host.Pid).Select(e => e.ToString()).Order().ToList();
 
-        Assert.Equal([$"127.0.0.1:{host.Address.Port}", $"127.0.0.1:{siloPort}"], listening);
+        Assert.Equal(new[] { $"127.0.0.1:{host.Address.Port}", $"127.0.0.1:{siloPort}" }.Order(), listening);
     }
 
     [Fact]

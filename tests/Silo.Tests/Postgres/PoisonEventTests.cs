@@ -24,6 +24,7 @@ public sealed class PoisonEventTests(PostgresServer postgres)
 
         yield return ("nul in an extra field", Utf8(Valid("p-nul").Replace("}", ",\"remark\":\"a\\u0000b\"}")), "NUL");
         yield return ("nul in the patient", Utf8(Valid("p-nul2").Replace("\"P-0001\"", "\"P-\\u00001\"")), "NUL");
+        yield return ("lone surrogate in the id", Utf8(Valid("p-id").Replace("\"p-id\"", "\"\\ud83d\"")), "not valid text");
         yield return ("lone surrogate", Utf8(Valid("p-surrogate").Replace("}", ",\"remark\":\"\\ud83d\"}")), "surrogate");
         var invalidUtf8 = Utf8(Valid("p-utf8").Replace("}", ",\"remark\":\"ab\"}"));
         var at = Array.LastIndexOf(invalidUtf8, (byte)'a');
