@@ -26,18 +26,22 @@ public sealed class ListeningSurfaceTests(PostgresServer postgres)
     }
 
     [Fact]
-    public async Task Bare_connections_to_the_silo_port_are_dropped_without_a_critical_error()
+    public async Task Bare_connections_to_the_silo_and_gateway_ports_are_dropped_without_a_critical_error()
     {
         var connection = await postgres.CreateDatabaseAsync();
-        var siloPort = FreePort.Next();
+        var (siloPort, gatewayPort) = (FreePort.Next(), FreePort.Next());
         await using var host = await HostProcess.StartAsync(PostgresHostSettings.For(connection,
-            $"--Monitoring:Cluster:SiloPort={siloPort}", "--Monitoring:Cluster:AdvertisedAddress=127.0.0.1"));
+            $"--Monitoring:Cluster:SiloPort={siloPort}", $"--Monitoring:Cluster:GatewayPort={gatewayPort}", "--Monitoring:Cluster:AdvertisedAddress=127.0.0.1"));
+        Assert.Contains($"127.0.0.1:{gatewayPort}", ListeningSockets.Of(host.Pid).Select(e => e.ToString()));
 
-        foreach (var payload in new[] { Array.Empty<byte>(), "GET / HTTP/1.1\r\n\r\n"u8.ToArray(), new byte[64] })
+        foreach (var port in new[] { siloPort, gatewayPort })
         {
-            using var probe = new TcpClient();
-            await probe.ConnectAsync(IPAddress.Loopback, siloPort);
-            await probe.GetStream().WriteAsync(payload);
+            foreach (var payload in new[] { Array.Empty<byte>(), "GET / HTTP/1.1\r\n\r\n"u8.ToArray(), new byte[64] })
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, port);
+                await probe.GetStream().WriteAsync(payload);
+            }
         }
 
         // The host still serves, and said nothing critical about strangers on its silo port.
