@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "readmission-memory" => await ReadmissionMemoryBenchmark.RunAsync(args[1..]),
     "split-measure" => await SplitMeasure.RunAsync(args[1..]),
     "bad-input-measure" => await BadInputMeasure.RunAsync(args[1..]),
+    "body-memory" => await BodyMemoryMeasure.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -18,5 +19,6 @@ static int Usage()
     Console.Error.WriteLine("       readmission-memory [--patients N]");
     Console.Error.WriteLine("       split-measure [--claims N] [--batch B] [--seed S] [--postgres]");
     Console.Error.WriteLine("       bad-input-measure [--per-kind N] [--valid N] [--batch B]");
+    Console.Error.WriteLine("       body-memory [--events N] [--parallel P]");
     return 2;
 }
