@@ -29,6 +29,9 @@ public sealed class DemoOptions
     /// <summary>Plant split hospitalization (分解住院) and its legitimate look-alikes among the year's cases.</summary>
     public bool PlantSplits { get; set; } = true;
 
+    /// <summary>Plant the budget stories of <see cref="BudgetPlanting"/>: funds that step up, run hot early and recover, a county that overruns late.</summary>
+    public bool PlantBudget { get; set; } = true;
+
     /// <summary>How often the feed posts what has come due: often enough that the dashboard moves smoothly.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(500);

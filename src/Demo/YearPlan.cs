@@ -34,14 +34,18 @@ internal sealed class YearPlan
             .ToDictionary(c => c.CountyId, c => c.MonthlyProfile ?? Enumerable.Repeat(1m / 12, 12).ToList());
         var mixes = institutions.Select(i => HospitalMix.Of(i.Hospital.Level, i.Kind)).ToArray();
         var targets = institutions.Select(i => i.PlannedSpend).ToArray();
-        var counts = Apportion(claimsPerYear, targets.Select((t, h) => t / mixes[h].ExpectedFundPerCase).ToArray());
+        // Each hospital's month as a share of its planned year: the county's profile, moved by a planted shape if any.
+        var shaped = institutions
+            .Select(i => profiles[i.CountyId].Select((share, m) => share * i.ShapeOf(m + 1)).ToArray())
+            .ToArray();
+        var counts = Apportion(claimsPerYear, targets.Select((t, h) => t * shaped[h].Sum() / mixes[h].ExpectedFundPerCase).ToArray());
         var days = Enumerable.Range(1, 12).Select(m => DayWeights(year, m)).ToArray();
 
         var slots = new List<CaseSlot>(claimsPerYear);
         for (var h = 0; h < institutions.Count; h++)
         {
             var level = institutions[h].Hospital.Level;
-            var months = Apportion(counts[h], profiles[institutions[h].CountyId].ToArray());
+            var months = Apportion(counts[h], shaped[h]);
             for (var m = 0; m < 12; m++)
             {
                 for (var k = 0; k < months[m]; k++)
@@ -68,9 +72,7 @@ internal sealed class YearPlan
             natural[slot.Hospital][new DateTime(slot.Ticks).Month - 1] += slot.NaturalCost * slot.FundShare;
         }
 
-        var scale = institutions
-            .Select((institution, h) => MonthlyScale(targets[h], profiles[institution.CountyId].ToArray(), natural[h]))
-            .ToArray();
+        var scale = institutions.Select((_, h) => MonthlyScale(targets[h], shaped[h], natural[h])).ToArray();
         slots.Sort((a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : a.Order.CompareTo(b.Order));
         return new YearPlan(slots, scale, episodes);
     }

@@ -37,7 +37,7 @@ public static class MonitoringCore
             .ValidateOnStart();
         services.AddOptions<BudgetPaceOptions>().BindConfiguration(BudgetPaceOptions.Section)
             .Validate(o => o.Defaults.IsValid && o.Counties.Values.All(t => t.IsValid),
-                "Monitoring:Rules:BudgetPace needs 0 < notice < warning gap points, a critical projection above 100%, a hysteresis band below the notice gap and a projection window of 1..366 days")
+                "Monitoring:Rules:BudgetPace needs 0 < notice < warning gap points, a notice projection of at least 100% below the critical one, a hysteresis band below the notice gap, a dwell, projection window and minimum projection days of 0..366 (window at least 1), minimum projection claims >= 0, credibility claims > 0 and a confidence z >= 0")
             .ValidateOnStart();
         services.AddOptions<YearEndOptions>().BindConfiguration(YearEndOptions.Section)
             .Validate(o => o.IsValid, "Monitoring:Rules:YearEnd surplus shares must be between 0 and 1")

@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "alert-latency" => await AlertLatencyBenchmark.RunAsync(args[1..]),
     "readmission-memory" => await ReadmissionMemoryBenchmark.RunAsync(args[1..]),
     "split-measure" => await SplitMeasure.RunAsync(args[1..]),
+    "budget-measure" => await BudgetMeasure.RunAsync(args[1..]),
     "bad-input-measure" => await BadInputMeasure.RunAsync(args[1..]),
     "body-memory" => await BodyMemoryMeasure.RunAsync(args[1..]),
     _ => Usage(),
@@ -18,6 +19,7 @@ static int Usage()
     Console.Error.WriteLine("       alert-latency [--alerts N]");
     Console.Error.WriteLine("       readmission-memory [--patients N]");
     Console.Error.WriteLine("       split-measure [--claims N] [--batch B] [--seed S] [--postgres]");
+    Console.Error.WriteLine("       budget-measure [--claims N] [--batch B] [--seed S] [--postgres]");
     Console.Error.WriteLine("       bad-input-measure [--per-kind N] [--valid N] [--batch B]");
     Console.Error.WriteLine("       body-memory [--events N] [--parallel P]");
     return 2;

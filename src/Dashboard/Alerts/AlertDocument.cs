@@ -7,7 +7,8 @@ namespace Monitoring.Dashboard.Alerts;
 
 /// <summary>
 /// One alert as <c>alert.schema.json</c> has it, for <c>GET /api/alerts</c> and the hub's <c>alert</c> method.
-/// <c>transition</c>, <c>allianceId</c>, <c>regionId</c> and <c>statusReason</c> are additions the schema allows.
+/// <c>transition</c>, <c>allianceId</c>, <c>regionId</c>, <c>statusReason</c> and <c>current</c> (a budget alert's fund as
+/// it stands now) are additions the schema allows.
 /// </summary>
 public sealed record AlertDocument(
     [property: JsonPropertyName("alertId")] string AlertId,
@@ -27,9 +28,11 @@ public sealed record AlertDocument(
     [property: JsonPropertyName("caseId")] string? CaseId,
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("statusReason")] string? StatusReason,
-    [property: JsonPropertyName("regionId")] string? RegionId)
+    [property: JsonPropertyName("regionId")] string? RegionId,
+    [property: JsonPropertyName("acknowledged")] AcknowledgementDocument? Acknowledged = null,
+    [property: JsonPropertyName("current")] AlertFundNow? Current = null)
 {
-    public static AlertDocument Of(Alert alert) => new(
+    public static AlertDocument Of(Alert alert, AlertFundNow? current = null) => new(
         alert.AlertId,
         alert.Kind,
         alert.Severity.ToString().ToLowerInvariant(),
@@ -47,7 +50,9 @@ public sealed record AlertDocument(
         alert.CaseId,
         alert.Status,
         alert.StatusReason,
-        alert.RegionId);
+        alert.RegionId,
+        alert.Acknowledged is { } ack ? new AcknowledgementDocument(ack.By, ack.At, ack.Note) : null,
+        current);
 }
 
 public sealed record AlertSubjectDocument(

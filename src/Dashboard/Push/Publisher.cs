@@ -13,6 +13,9 @@ namespace Monitoring.Dashboard.Push;
 /// </summary>
 public sealed partial class Publisher(IAlertStore store, IGrainFactory grains, MonitoringMetrics metrics, ILogger<Publisher> logger) : IPublisher
 {
+    /// <summary>Why an alert was resolved when its budget level cleared.</summary>
+    public const string LevelCleared = "level-cleared";
+
     private IMonitoringPushGrain Push => grains.GetGrain<IMonitoringPushGrain>(0);
 
     public async Task RaiseAsync(IReadOnlyList<Alert> alerts)
@@ -46,6 +49,15 @@ public sealed partial class Publisher(IAlertStore store, IGrainFactory grains, M
         }
 
         await Push.PushAsync([.. withdrawn.Select(Publication.Of)]);
+    }
+
+    public async Task ResolveAsync(Alert cleared)
+    {
+        var resolved = await store.ResolveAsync(cleared.Kind, cleared.SubjectLevel, cleared.SubjectId, cleared.AsOf, LevelCleared);
+        if (resolved.Count > 0)
+        {
+            await Push.PushAsync([.. resolved.Select(Publication.Of)]);
+        }
     }
 
     public void FundChanged(FundStatus status) => Push.PushAsync([Publication.Of(status)]).AsTask().Ignore();

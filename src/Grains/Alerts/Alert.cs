@@ -49,4 +49,13 @@ public sealed record Alert
 
     /// <summary>Why the status last changed, e.g. the reversal that withdrew it.</summary>
     [Id(19)] public string? StatusReason { get; init; }
+
+    /// <summary>Who acknowledged it, when and why; stored beside the alert, not in it.</summary>
+    [Id(20)] public AlertAcknowledgement? Acknowledged { get; init; }
+
+    /// <summary>
+    /// The order the store keeps it in (higher is newer; 0 before it is stored): what a page cursor points at, so a
+    /// page boundary stays put while newer alerts arrive.
+    /// </summary>
+    [Id(21)] public long Sequence { get; init; }
 }

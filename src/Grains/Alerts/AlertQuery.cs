@@ -2,7 +2,8 @@ namespace Monitoring.Alerts;
 
 /// <summary>
 /// A read of stored alerts, newest first. <see cref="Counties"/> and <see cref="OnlyHospitalId"/> carry the caller's
-/// scope (decided by the server), the other fields the caller's own filters.
+/// scope (decided by the server), the other fields the caller's own filters; <see cref="Before"/> continues a paged
+/// read below the <see cref="Alert.Sequence"/> of the last alert of the page before.
 /// </summary>
 public sealed record AlertQuery(
     IReadOnlySet<string>? Counties,
@@ -14,9 +15,11 @@ public sealed record AlertQuery(
     string? CountyId,
     string? HospitalId,
     int Limit,
-    string? Status = null)
+    string? Status = null,
+    long? Before = null)
 {
     public bool Matches(Alert alert) =>
+        (Before is null || alert.Sequence < Before) &&
         (Counties is null || Counties.Contains(alert.CountyId))
         && (OnlyHospitalId is null || alert.HospitalId == OnlyHospitalId)
         && (Since is null || alert.RaisedAt > Since)

@@ -15,4 +15,20 @@ public interface IAlertStore
     /// </summary>
     Task<IReadOnlyList<Alert>> WithdrawAsync(
         IReadOnlyCollection<string> alertIds, IReadOnlyCollection<string> claimIds, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Resolves the open or acknowledged alerts of <paramref name="kind"/> about one subject whose finding is as of
+    /// <paramref name="through"/> or earlier (the episode a cleared level ends); returns them as they now read.
+    /// </summary>
+    Task<IReadOnlyList<Alert>> ResolveAsync(
+        string kind, string subjectLevel, string subjectId, DateTimeOffset through, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>The alert with this id as it now reads, or null.</summary>
+    Task<Alert?> FindAsync(string alertId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records who acknowledged the alert; an open alert becomes acknowledged, a resolved or withdrawn one keeps its
+    /// status. A second acknowledgement changes nothing.
+    /// </summary>
+    Task<AcknowledgeOutcome> AcknowledgeAsync(string alertId, AlertAcknowledgement acknowledgement, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,6 @@
 namespace Monitoring.Alerts;
 
-/// <summary>Alerts in process memory, for the embedded mode and tests.</summary>
+/// <summary>Alerts in process memory, for the embedded mode and tests. An alert's sequence is its place in the list, from 1.</summary>
 public sealed class InMemoryAlertStore : IAlertStore
 {
     private readonly Lock _gate = new();
@@ -16,8 +16,9 @@ public sealed class InMemoryAlertStore : IAlertStore
             {
                 if (_indexOf.TryAdd(alert.AlertId, _alerts.Count))
                 {
-                    _alerts.Add(alert);
-                    added.Add(alert);
+                    var stored = alert with { Sequence = _alerts.Count + 1 };
+                    _alerts.Add(stored);
+                    added.Add(stored);
                 }
             }
 
@@ -30,7 +31,8 @@ public sealed class InMemoryAlertStore : IAlertStore
         lock (_gate)
         {
             var newestFirst = new List<Alert>(Math.Min(query.Limit, _alerts.Count));
-            for (var i = _alerts.Count - 1; i >= 0 && newestFirst.Count < query.Limit; i--)
+            var from = query.Before is { } before ? (int)Math.Min(before - 1, _alerts.Count) - 1 : _alerts.Count - 1;
+            for (var i = from; i >= 0 && newestFirst.Count < query.Limit; i--)
             {
                 if (query.Matches(_alerts[i]))
                 {
@@ -47,15 +49,60 @@ public sealed class InMemoryAlertStore : IAlertStore
     {
         var ids = alertIds.ToHashSet(StringComparer.Ordinal);
         var claims = claimIds.ToHashSet(StringComparer.Ordinal);
+        return Change(
+            alert => alert.Status != AlertStatus.Withdrawn && (ids.Contains(alert.AlertId) || alert.ClaimIds.Any(claims.Contains)),
+            alert => alert with { Status = AlertStatus.Withdrawn, StatusReason = reason });
+    }
+
+    public Task<IReadOnlyList<Alert>> ResolveAsync(
+        string kind, string subjectLevel, string subjectId, DateTimeOffset through, string reason, CancellationToken cancellationToken = default) =>
+        Change(
+            alert => alert.Kind == kind && alert.SubjectLevel == subjectLevel && alert.SubjectId == subjectId && alert.AsOf <= through
+                && alert.Status is AlertStatus.Open or AlertStatus.Acknowledged,
+            alert => alert with { Status = AlertStatus.Resolved, StatusReason = reason });
+
+    public Task<Alert?> FindAsync(string alertId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_indexOf.TryGetValue(alertId, out var index) ? _alerts[index] : null);
+        }
+    }
+
+    public Task<AcknowledgeOutcome> AcknowledgeAsync(string alertId, AlertAcknowledgement acknowledgement, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_indexOf.TryGetValue(alertId, out var index))
+            {
+                return Task.FromResult(new AcknowledgeOutcome(null, false));
+            }
+
+            var alert = _alerts[index];
+            if (alert.Acknowledged is not null)
+            {
+                return Task.FromResult(new AcknowledgeOutcome(alert, false));
+            }
+
+            _alerts[index] = alert with
+            {
+                Acknowledged = acknowledgement,
+                Status = alert.Status == AlertStatus.Open ? AlertStatus.Acknowledged : alert.Status,
+            };
+            return Task.FromResult(new AcknowledgeOutcome(_alerts[index], true));
+        }
+    }
+
+    private Task<IReadOnlyList<Alert>> Change(Func<Alert, bool> applies, Func<Alert, Alert> change)
+    {
         lock (_gate)
         {
             var changed = new List<Alert>();
             for (var i = 0; i < _alerts.Count; i++)
             {
-                var alert = _alerts[i];
-                if (alert.Status != AlertStatus.Withdrawn && (ids.Contains(alert.AlertId) || alert.ClaimIds.Any(claims.Contains)))
+                if (applies(_alerts[i]))
                 {
-                    _alerts[i] = alert with { Status = AlertStatus.Withdrawn, StatusReason = reason };
+                    _alerts[i] = change(_alerts[i]);
                     changed.Add(_alerts[i]);
                 }
             }

@@ -25,6 +25,7 @@ public abstract class FundAccountGrain(
 {
     private const int ReplayChunk = 10_000;
     private long _rowsSinceCheckpoint;
+    private bool _absorbedSinceJudged = true;
     private IGrainTimer? _checkpointTimer;
 
     protected string Key => this.GetPrimaryKeyString();
@@ -108,12 +109,19 @@ public abstract class FundAccountGrain(
         }
 
         var state = account.State;
-        var standing = new PaceStanding(state.PacedThrough, state.PaceLevel, state.Exhausted);
-        var progress = pace.Advance(state.Days, standing, profile, BudgetClock.BudgetDate(watermark).AddDays(-1));
+        var absorbedSinceJudged = _absorbedSinceJudged;
+        var standing = new PaceStanding(state.PacedThrough, state.PaceLevel, state.Exhausted, state.PaceLevelSince);
+        var progress = pace.Advance(state.Days, state.DayClaims, standing, profile, BudgetClock.BudgetDate(watermark).AddDays(-1));
         if (progress.Alerts.Count > 0)
         {
             // Stored before the judgement is recorded: if storing fails, the same days are judged again next time.
             await publisher.RaiseAsync(progress.Alerts);
+
+            // A level that clears ends its episode: the alerts it raised become resolved.
+            foreach (var cleared in progress.Alerts.Where(a => a.Transition == Alerts.AlertTransition.Cleared))
+            {
+                await publisher.ResolveAsync(cleared);
+            }
         }
 
         if (progress.PacedThrough != state.PacedThrough)
@@ -121,16 +129,23 @@ public abstract class FundAccountGrain(
             state.PacedThrough = progress.PacedThrough;
             state.PaceLevel = progress.Level;
             state.Exhausted = progress.Exhausted;
+            state.PaceLevelSince = progress.LevelSince;
             await CountedAsync(1);
         }
+        else if (!absorbedSinceJudged)
+        {
+            // Judged for a county's time that had not moved a day for this account: nothing new to tell.
+            return;
+        }
 
+        _absorbedSinceJudged = false;
         publisher.FundChanged(Status(profile));
     }
 
     private FundStatus Status(FundAccountProfile profile)
     {
         var state = account.State;
-        var (reading, yearEnd) = pace.Read(state.Days, state.LastSettledAt, state.PaceLevel, profile);
+        var (reading, yearEnd) = pace.Read(state.Days, state.DayClaims, state.LastSettledAt, state.PacedThrough, state.PaceLevel, profile);
         return FundAccountStatus.Of(profile, FundAccounting.Balance(state), reading, yearEnd);
     }
 
@@ -161,6 +176,7 @@ public abstract class FundAccountGrain(
             FundAccounting.Apply(account.State, delta);
         }
 
+        _absorbedSinceJudged = true;
         await CountedAsync(delta.ToSeq - delta.FromSeq + 1);
     }
 
@@ -181,6 +197,7 @@ public abstract class FundAccountGrain(
         replayed += Flush(run);
         if (replayed > 0)
         {
+            _absorbedSinceJudged = true;
             await CountedAsync(replayed);
         }
 

@@ -29,4 +29,10 @@ public sealed class FundAccountState
 
     /// <summary>Whether the budget-exhausted alert is in force.</summary>
     [Id(6)] public bool Exhausted { get; set; }
+
+    /// <summary>Settlements by settlement day (yyyyMMdd): the volume behind a projection's rate.</summary>
+    [Id(7)] public Dictionary<int, int> DayClaims { get; set; } = [];
+
+    /// <summary>The settlement day (yyyyMMdd) the pace level in force came into force; its minimum dwell counts from it.</summary>
+    [Id(8)] public int PaceLevelSince { get; set; }
 }

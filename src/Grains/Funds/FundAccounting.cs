@@ -31,6 +31,10 @@ public static class FundAccounting
         foreach (var day in delta.Days ?? [])
         {
             state.Days[day.Day] = state.Days.GetValueOrDefault(day.Day) + day.FundPaid;
+            if (day.Settlements != 0)
+            {
+                state.DayClaims[day.Day] = state.DayClaims.GetValueOrDefault(day.Day) + day.Settlements;
+            }
         }
 
         state.Cursors[delta.HospitalId] = delta.ToSeq;

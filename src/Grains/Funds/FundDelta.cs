@@ -29,7 +29,7 @@ public sealed record FundDelta(
         }
 
         var months = new Dictionary<int, MonthTotal>();
-        var days = new Dictionary<int, decimal>();
+        var days = new Dictionary<int, (decimal FundPaid, int Settlements)>();
         var last = DateTimeOffset.MinValue;
         for (var i = 0; i < movements.Count; i++)
         {
@@ -44,7 +44,8 @@ public sealed record FundDelta(
             var add = new MonthTotal(key, m.FundPaid, settled, 1 - settled);
             months[key] = months.TryGetValue(key, out var sum) ? sum.Plus(add) : add;
             var day = BudgetClock.DayKey(BudgetClock.BudgetDate(m.SettledAt));
-            days[day] = days.GetValueOrDefault(day) + m.FundPaid;
+            var sofar = days.GetValueOrDefault(day);
+            days[day] = (sofar.FundPaid + m.FundPaid, sofar.Settlements + settled);
             if (m.SettledAt > last)
             {
                 last = m.SettledAt;
@@ -52,6 +53,6 @@ public sealed record FundDelta(
         }
 
         return new FundDelta(hospitalId, movements[0].HospitalSeq, movements[^1].HospitalSeq,
-            [.. months.Values.OrderBy(t => t.Month)], last, [.. days.OrderBy(d => d.Key).Select(d => new DayTotal(d.Key, d.Value))]);
+            [.. months.Values.OrderBy(t => t.Month)], last, [.. days.OrderBy(d => d.Key).Select(d => new DayTotal(d.Key, d.Value.FundPaid, d.Value.Settlements))]);
     }
 }

@@ -44,44 +44,57 @@ public static class BudgetPace
         DateOnly day, int fundYear, decimal annualBudget, IReadOnlyList<decimal>? monthlyProfile,
         DailySpend spend, PaceThresholds thresholds)
     {
+        var yearStart = new DateOnly(fundYear, 1, 1);
+        var asOf = day.Year > fundYear ? new DateOnly(fundYear, 12, 31) : day;
         var spent = spend.Through(day, fundYear);
         var timeShare = TimeShare(day, fundYear, monthlyProfile);
-        var windowStart = day.AddDays(1 - thresholds.ProjectionWindowDays);
-        if (windowStart.Year < fundYear)
+        var windowStart = asOf.AddDays(1 - thresholds.ProjectionWindowDays);
+        if (windowStart < yearStart)
         {
-            windowStart = new DateOnly(fundYear, 1, 1);
+            windowStart = yearStart;
         }
 
         var windowShare = timeShare - TimeShare(windowStart.AddDays(-1), fundYear, monthlyProfile);
-        var recent = spent - spend.Through(windowStart.AddDays(-1), fundYear);
-        // The remaining year is expected to spend at the recent rate, scaled by what the profile expects of it.
-        var projected = windowShare > 0 ? spent + (recent * (1 - timeShare) / windowShare) : spent;
+        var daysElapsed = asOf < yearStart ? 0 : asOf.DayNumber - yearStart.DayNumber + 1;
+        var estimate = asOf < yearStart
+            ? new ProjectionEstimate(0, 0, 0, 0, false)
+            : PaceProjection.Estimate(spent, timeShare, windowShare, spend.Between(windowStart, asOf), spend.Between(yearStart, asOf),
+                daysElapsed, thresholds);
         var usedShare = annualBudget > 0 ? spent / annualBudget : 0;
-        var projectedShare = annualBudget > 0 ? projected / annualBudget : 0;
-        var reliable = day.Year > fundYear || day.DayOfYear >= thresholds.ProjectionWindowDays;
+        var projectedShare = annualBudget > 0 ? estimate.Projected / annualBudget : 0;
+        var lowShare = annualBudget > 0 ? estimate.Low / annualBudget : 0;
         var reading = new PaceReading(day, annualBudget, spent, Round(annualBudget * timeShare), Share(usedShare), Share(timeShare),
-            Round(projected), Share(projectedShare), Level: null, reliable);
+            Round(estimate.Projected), Share(projectedShare), Level: null, estimate.Credible, Share(lowShare),
+            decimal.Round(estimate.Credibility, 3), estimate.WindowClaims);
         return reading with { Level = LevelOf(reading, thresholds, easing: 0) };
     }
 
     /// <summary>
-    /// The level a reading stands at; with <paramref name="easing"/> points the thresholds are lowered by that much,
-    /// which is how a raised level is held until the reading has recovered past the hysteresis band.
+    /// The level a reading stands at on the ladder; with <paramref name="easing"/> points the thresholds are lowered
+    /// by that much, which is how a raised level is held until the reading has recovered past the hysteresis band.
+    /// The money comes first: a budget spent in full is critical whatever the time share, because every yuan after it
+    /// is an overrun (超支). A projection alone is at most a warning — it is a forecast — unless the account is
+    /// already ahead of the time share, when the two together say the overrun is real.
     /// </summary>
     public static AlertSeverity? LevelOf(PaceReading reading, PaceThresholds thresholds, decimal easing)
     {
-        var gapPoints = (reading.UsedShare - reading.TimeShare) * 100;
-        if (reading.ProjectionReliable && reading.ProjectedShare * 100 > thresholds.CriticalProjectionPercent - easing)
+        var gap = reading.GapPoints;
+        var projected = reading.ProjectionReliable ? reading.ProjectionEvidenceShare * 100 : 0;
+        var overBudget = reading.AnnualBudget > 0 && reading.UsedShare * 100 >= 100 - easing;
+        var projectsOverrun = projected > thresholds.CriticalProjectionPercent - easing;
+        if (overBudget || (projectsOverrun && gap >= thresholds.NoticeGapPoints - easing))
         {
             return AlertSeverity.Critical;
         }
 
-        if (gapPoints >= thresholds.WarningGapPoints - easing)
+        if (gap >= thresholds.WarningGapPoints - easing || projectsOverrun)
         {
             return AlertSeverity.Warning;
         }
 
-        return gapPoints >= thresholds.NoticeGapPoints - easing ? AlertSeverity.Notice : null;
+        return gap >= thresholds.NoticeGapPoints - easing || projected > thresholds.NoticeProjectionPercent - easing
+            ? AlertSeverity.Notice
+            : null;
     }
 
     private static decimal Round(decimal yuan) => decimal.Round(yuan, 2);

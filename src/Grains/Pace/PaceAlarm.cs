@@ -5,12 +5,17 @@ namespace Monitoring.Pace;
 
 /// <summary>
 /// The alert state of an account's pace from one day's reading to the next: raised once when a level is crossed,
-/// escalated when it worsens, eased or cleared only when the reading has recovered past the hysteresis band —
-/// so an account hovering at a threshold does not raise and clear an alert every day.
+/// escalated at once when it worsens, eased or cleared only when the reading has recovered past the hysteresis band
+/// <b>and</b> the level has been in force for the minimum dwell in settlement days — so an account hovering at a
+/// threshold, or a small fund whose figures jump from one week to the next, does not raise and clear an alert
+/// every few days.
 /// </summary>
 public static class PaceAlarm
 {
-    public static (AlertSeverity? Level, AlertTransition? Transition) Next(AlertSeverity? current, PaceReading reading, PaceThresholds thresholds)
+    /// <param name="current">the level in force</param>
+    /// <param name="since">the settlement day it came into force (yyyyMMdd; 0 when none is)</param>
+    public static (AlertSeverity? Level, AlertTransition? Transition) Next(
+        AlertSeverity? current, int since, PaceReading reading, PaceThresholds thresholds)
     {
         var raw = reading.Level;
         if (Rank(raw) > Rank(current))
@@ -18,7 +23,7 @@ public static class PaceAlarm
             return (raw, current is null ? AlertTransition.Raised : AlertTransition.Escalated);
         }
 
-        if (Rank(raw) < Rank(current))
+        if (Rank(raw) < Rank(current) && DwellOver(since, reading.Day, thresholds))
         {
             var held = BudgetPace.LevelOf(reading, thresholds, thresholds.HysteresisPoints);
             if (Rank(held) < Rank(current))
@@ -48,6 +53,9 @@ public static class PaceAlarm
 
         return (exhausted, null);
     }
+
+    private static bool DwellOver(int since, DateOnly day, PaceThresholds thresholds) =>
+        since == 0 || day.DayNumber - Claims.BudgetClock.FromDayKey(since).DayNumber >= thresholds.MinimumDwellDays;
 
     private static int Rank(AlertSeverity? level) => level is { } l ? (int)l : 0;
 }

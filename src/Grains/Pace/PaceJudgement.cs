@@ -10,13 +10,14 @@ namespace Monitoring.Pace;
 /// </summary>
 public sealed class PaceJudgement(IOptions<BudgetPaceOptions> pace, IOptions<YearEndOptions> yearEnd, TimeProvider clock)
 {
-    public PaceProgress Advance(IReadOnlyDictionary<int, decimal> days, PaceStanding standing, FundAccountProfile account, DateOnly through) =>
-        PaceTrack.Advance(days, standing, account, through, pace.Value.For(account.CountyId), clock.GetUtcNow());
+    public PaceProgress Advance(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int> claims, PaceStanding standing,
+        FundAccountProfile account, DateOnly through) =>
+        PaceTrack.Advance(days, claims, standing, account, through, pace.Value.For(account.CountyId), clock.GetUtcNow());
 
-    public (PaceReading? Pace, YearEndPreview? YearEnd) Read(
-        IReadOnlyDictionary<int, decimal> days, DateTimeOffset? lastSettledAt, AlertSeverity? level, FundAccountProfile account)
+    public (PaceReading? Pace, YearEndPreview? YearEnd) Read(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int> claims,
+        DateTimeOffset? lastSettledAt, int pacedThrough, AlertSeverity? level, FundAccountProfile account)
     {
-        var reading = PaceTrack.Current(days, lastSettledAt, level, account, pace.Value.For(account.CountyId));
+        var reading = PaceTrack.Current(days, claims, lastSettledAt, pacedThrough, level, account, pace.Value.For(account.CountyId));
         var preview = account.Level != FundLevel.County && reading is not null
             ? YearEndSettlement.Preview(reading.AnnualBudget, reading.ProjectedYearEnd, account.AllianceType, yearEnd.Value)
             : null;

@@ -3,4 +3,4 @@ using Monitoring.Alerts;
 namespace Monitoring.Pace;
 
 /// <summary>Where an account's pace judgement stands after judging more days, and the alerts those days raised.</summary>
-public sealed record PaceProgress(int PacedThrough, AlertSeverity? Level, bool Exhausted, IReadOnlyList<Alert> Alerts);
+public sealed record PaceProgress(int PacedThrough, AlertSeverity? Level, bool Exhausted, IReadOnlyList<Alert> Alerts, int LevelSince = 0);

@@ -11,7 +11,7 @@ namespace Monitoring.Pace;
 public static class PaceTrack
 {
     /// <summary>Judges the days after those already judged, up to and including <paramref name="through"/>.</summary>
-    public static PaceProgress Advance(IReadOnlyDictionary<int, decimal> days, PaceStanding state, FundAccountProfile account,
+    public static PaceProgress Advance(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int>? claims, PaceStanding state, FundAccountProfile account,
         DateOnly through, PaceThresholds thresholds, DateTimeOffset now)
     {
         var yearStart = new DateOnly(account.FundYear, 1, 1);
@@ -25,21 +25,23 @@ public static class PaceTrack
         var end = through > yearEnd ? yearEnd : through;
         if (account.AnnualBudget is not > 0 || end < start)
         {
-            return new PaceProgress(state.PacedThrough, state.Level, state.Exhausted, []);
+            return new PaceProgress(state.PacedThrough, state.Level, state.Exhausted, [], state.LevelSince);
         }
 
         var level = state.Level;
+        var since = state.LevelSince;
         var exhausted = state.Exhausted;
         var alerts = new List<Alert>();
-        var spend = new DailySpend(days);
+        var spend = new DailySpend(days, claims);
         for (var day = start; day <= end; day = day.AddDays(1))
         {
             var reading = BudgetPace.Read(day, account.FundYear, account.AnnualBudget.Value, account.MonthlyProfile, spend, thresholds);
-            var (nextLevel, paceChange) = PaceAlarm.Next(level, reading, thresholds);
+            var (nextLevel, paceChange) = PaceAlarm.Next(level, since, reading, thresholds);
             if (paceChange is { } transition)
             {
                 alerts.Add(BudgetPaceAlerts.Pace(account, reading, nextLevel, level, transition, thresholds, now));
                 level = nextLevel;
+                since = nextLevel is null ? 0 : DailySpend.Key(day);
             }
 
             var (nextExhausted, exhaustionChange) = PaceAlarm.NextExhaustion(exhausted, reading, thresholds);
@@ -50,20 +52,28 @@ public static class PaceTrack
             }
         }
 
-        return new PaceProgress(DailySpend.Key(end), level, exhausted, alerts);
+        return new PaceProgress(DailySpend.Key(end), level, exhausted, alerts, since);
     }
 
-    /// <summary>The pace as of the latest settlement the account has seen, with the alert level in force.</summary>
-    public static PaceReading? Current(IReadOnlyDictionary<int, decimal> days, DateTimeOffset? lastSettledAt, AlertSeverity? level,
-        FundAccountProfile account, PaceThresholds thresholds)
+    /// <summary>
+    /// The pace as of the latest settlement the account has seen — or the last day judged, when its county's time has
+    /// moved on without it — with the alert level in force.
+    /// </summary>
+    public static PaceReading? Current(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int>? claims, DateTimeOffset? lastSettledAt,
+        int pacedThrough, AlertSeverity? level, FundAccountProfile account, PaceThresholds thresholds)
     {
-        if (account.AnnualBudget is not > 0 || lastSettledAt is not { } last)
+        if (account.AnnualBudget is not > 0 || (lastSettledAt is null && pacedThrough == 0))
         {
             return null;
         }
 
-        var day = Claims.BudgetClock.BudgetDate(last);
-        var reading = BudgetPace.Read(day, account.FundYear, account.AnnualBudget.Value, account.MonthlyProfile, new DailySpend(days), thresholds);
+        var day = lastSettledAt is { } last ? Claims.BudgetClock.BudgetDate(last) : DateOnly.MinValue;
+        if (pacedThrough != 0 && Claims.BudgetClock.FromDayKey(pacedThrough) > day)
+        {
+            day = Claims.BudgetClock.FromDayKey(pacedThrough);
+        }
+
+        var reading = BudgetPace.Read(day, account.FundYear, account.AnnualBudget.Value, account.MonthlyProfile, new DailySpend(days, claims), thresholds);
         return reading with { Level = level };
     }
 }

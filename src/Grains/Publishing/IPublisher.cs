@@ -18,6 +18,12 @@ public interface IPublisher
     /// </summary>
     Task WithdrawAsync(IReadOnlyCollection<string> alertIds, IReadOnlyCollection<string> claimIds, string reason);
 
+    /// <summary>
+    /// A level cleared (<paramref name="cleared"/> says so): the alerts of its kind about its subject up to it — the
+    /// episode it ends, and the clearing alert itself — become resolved, and each is pushed once as it now reads.
+    /// </summary>
+    Task ResolveAsync(Alert cleared);
+
     /// <summary>A fund account's status changed. Never blocks: only the latest per account is pushed, at a bounded rate.</summary>
     void FundChanged(FundStatus status);
 }

@@ -38,10 +38,11 @@ public static class DemoCommand
         var seed = new Option<int>("--seed") { HelpName = "S", Description = "seed of the registry and the claims", DefaultValueFactory = _ => 2026 };
         var year = Number("--year", 2000, 2100, 2026, "fund year");
         var noSplits = new Option<bool>("--no-splits") { Description = "plant no split hospitalization and no look-alikes" };
+        var noBudget = new Option<bool>("--no-budget-stories") { Description = "plant no budget stories (step-ups, early heat, a late county overrun)" };
 
         var command = new Command(Name, "writes the demo registry and a year of claims to files, or posts them to a running host")
         {
-            output, post, token, registry, adminToken, claims, batch, seed, year, noSplits,
+            output, post, token, registry, adminToken, claims, batch, seed, year, noSplits, noBudget,
         };
         command.Validators.Add(result =>
         {
@@ -72,6 +73,11 @@ public static class DemoCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var scenario = DemoPrefecture.Plan(parsed.GetValue(seed), parsed.GetValue(year));
+            if (!parsed.GetValue(noBudget))
+            {
+                scenario = BudgetPlanting.Plant(scenario, parsed.GetValue(year)).Scenario;
+            }
+
             var stream = new DemoClaimStream(scenario, parsed.GetValue(seed), parsed.GetValue(claims), plantSplits: !parsed.GetValue(noSplits));
             if (parsed.GetValue(output) is { } directory)
             {

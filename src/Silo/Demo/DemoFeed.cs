@@ -56,7 +56,13 @@ public sealed partial class DemoFeed(ClaimIngestion ingestion, IOptions<DemoOpti
 
     private async Task PlayAsync(DemoOptions demo, CancellationToken stoppingToken)
     {
-        var stream = new DemoClaimStream(DemoPrefecture.Plan(demo.Seed, demo.FundYear), demo.Seed, demo.ClaimsPerYear, demo.PlantSplits);
+        var scenario = DemoPrefecture.Plan(demo.Seed, demo.FundYear);
+        if (demo.PlantBudget)
+        {
+            scenario = BudgetPlanting.Plant(scenario, demo.FundYear).Scenario;
+        }
+
+        var stream = new DemoClaimStream(scenario, demo.Seed, demo.ClaimsPerYear, demo.PlantSplits);
         LogStarting(logger, demo.FundYear, demo.ClaimsPerYear, demo.YearMinutes, demo.Seed);
 
         using var claims = stream.Claims().GetEnumerator();

@@ -5,7 +5,10 @@ using NpgsqlTypes;
 
 namespace Monitoring.Silo.Storage;
 
-/// <summary>Alerts in PostgreSQL (table <c>alerts</c>, migration 0006), one row per alert id.</summary>
+/// <summary>
+/// Alerts in PostgreSQL (table <c>alerts</c>, migrations 0006, 0008 and 0009), one row per alert id; the body stays as
+/// published, status and acknowledgement live beside it, and <c>sequence</c> (the order of storing) is the page cursor.
+/// </summary>
 public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStore
 {
     public async Task<IReadOnlyList<Alert>> AddAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
@@ -23,7 +26,7 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
             FROM unnest(@ids, @kinds, @severities, @counties, @hospitals, @raised, @asOf, @bodies)
                  AS a(id, kind, severity, county, hospital, raised, as_of, body)
             ON CONFLICT (alert_id) DO NOTHING
-            RETURNING alert_id
+            RETURNING alert_id, sequence
             """);
         command.Parameters.AddWithValue("ids", alerts.Select(a => a.AlertId).ToArray());
         command.Parameters.AddWithValue("kinds", alerts.Select(a => a.Kind).ToArray());
@@ -39,22 +42,23 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
         {
             TypedValue = alerts.Select(a => JsonSerializer.Serialize(a)).ToArray(),
         });
-        var stored = new HashSet<string>(StringComparer.Ordinal);
+        var stored = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            stored.Add(reader.GetString(0));
+            stored[reader.GetString(0)] = reader.GetInt64(1);
         }
 
-        return [.. alerts.Where(a => stored.Contains(a.AlertId))];
+        return [.. alerts.Where(a => stored.ContainsKey(a.AlertId)).Select(a => a with { Sequence = stored[a.AlertId] })];
     }
 
     public async Task<IReadOnlyList<Alert>> QueryAsync(AlertQuery query, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT body, status, status_reason FROM alerts
-            WHERE (@counties::text[] IS NULL OR county_id = ANY(@counties))
+            SELECT body, status, status_reason, acknowledged, sequence FROM alerts
+            WHERE (@before::bigint IS NULL OR sequence < @before)
+              AND (@counties::text[] IS NULL OR county_id = ANY(@counties))
               AND (@onlyHospital::text IS NULL OR hospital_id = @onlyHospital)
               AND (@since::timestamptz IS NULL OR raised_at > @since)
               AND (@until::timestamptz IS NULL OR raised_at < @until)
@@ -76,14 +80,8 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
         command.Parameters.Add(new NpgsqlParameter<string?>("hospital", NpgsqlDbType.Text) { TypedValue = query.HospitalId });
         command.Parameters.Add(new NpgsqlParameter<string?>("status", NpgsqlDbType.Text) { TypedValue = query.Status });
         command.Parameters.AddWithValue("limit", query.Limit);
-        var alerts = new List<Alert>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            alerts.Add(Read(reader));
-        }
-
-        return alerts;
+        command.Parameters.Add(new NpgsqlParameter<long?>("before", NpgsqlDbType.Bigint) { TypedValue = query.Before });
+        return await ReadAllAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Alert>> WithdrawAsync(
@@ -98,19 +96,74 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
             """
             UPDATE alerts SET status = 'withdrawn', status_reason = @reason, status_changed_at = now()
             WHERE status <> 'withdrawn' AND (alert_id = ANY(@ids) OR claim_ids && @claims)
-            RETURNING body, status, status_reason
+            RETURNING body, status, status_reason, acknowledged, sequence
             """);
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("ids", alertIds.ToArray());
         command.Parameters.AddWithValue("claims", claimIds.ToArray());
-        var withdrawn = new List<Alert>();
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Alert>> ResolveAsync(
+        string kind, string subjectLevel, string subjectId, DateTimeOffset through, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE alerts SET status = 'resolved', status_reason = @reason, status_changed_at = now()
+            WHERE kind = @kind AND subject_level = @level AND subject_id = @subject AND as_of <= @through
+              AND status IN ('open', 'acknowledged')
+            RETURNING body, status, status_reason, acknowledged, sequence
+            """);
+        command.Parameters.AddWithValue("reason", reason);
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("level", subjectLevel);
+        command.Parameters.AddWithValue("subject", subjectId);
+        command.Parameters.AddWithValue("through", through.ToUniversalTime());
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<Alert?> FindAsync(string alertId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT body, status, status_reason, acknowledged, sequence FROM alerts WHERE alert_id = @id");
+        command.Parameters.AddWithValue("id", alertId);
+        var found = await ReadAllAsync(command, cancellationToken);
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    public async Task<AcknowledgeOutcome> AcknowledgeAsync(
+        string alertId, AlertAcknowledgement acknowledgement, CancellationToken cancellationToken = default)
+    {
+        // One statement, so two people acknowledging at once cannot both win: the second finds it taken.
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE alerts SET acknowledged = @ack,
+                   status = CASE WHEN status = 'open' THEN 'acknowledged' ELSE status END,
+                   status_changed_at = CASE WHEN status = 'open' THEN now() ELSE status_changed_at END
+            WHERE alert_id = @id AND acknowledged IS NULL
+            RETURNING body, status, status_reason, acknowledged, sequence
+            """);
+        command.Parameters.AddWithValue("id", alertId);
+        command.Parameters.Add(new NpgsqlParameter<string>("ack", NpgsqlDbType.Jsonb)
+        {
+            TypedValue = JsonSerializer.Serialize(acknowledgement),
+        });
+        var changed = await ReadAllAsync(command, cancellationToken);
+        return changed.Count > 0
+            ? new AcknowledgeOutcome(changed[0], true)
+            : new AcknowledgeOutcome(await FindAsync(alertId, cancellationToken), false);
+    }
+
+    private static async Task<IReadOnlyList<Alert>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var alerts = new List<Alert>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            withdrawn.Add(Read(reader));
+            alerts.Add(Read(reader));
         }
 
-        return withdrawn;
+        return alerts;
     }
 
     /// <summary>The alert as published, with where it stands now.</summary>
@@ -118,5 +171,7 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
     {
         Status = reader.GetString(1),
         StatusReason = reader.IsDBNull(2) ? null : reader.GetString(2),
+        Acknowledged = reader.IsDBNull(3) ? null : JsonSerializer.Deserialize<AlertAcknowledgement>(reader.GetString(3)),
+        Sequence = reader.GetInt64(4),
     };
 }

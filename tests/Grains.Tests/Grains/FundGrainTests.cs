@@ -85,12 +85,18 @@ public sealed class FundGrainTests(ClusterFixture fixture)
 
         var alerts = fixture.Sinks.AlertsAbout(h[0]);
         Assert.Equal(
-            [(AlertKinds.BudgetPace, AlertTransition.Raised, AlertSeverity.Warning), (AlertKinds.BudgetExhausted, AlertTransition.Raised, AlertSeverity.Critical)],
+            [
+                (AlertKinds.BudgetPace, AlertTransition.Raised, AlertSeverity.Warning),
+                (AlertKinds.BudgetExhausted, AlertTransition.Raised, AlertSeverity.Critical),
+                (AlertKinds.BudgetPace, AlertTransition.Escalated, AlertSeverity.Critical),
+            ],
             alerts.Select(a => (a.Kind, a.Transition, a.Severity)));
+        // Spent past the whole budget on 9 January: critical on the badge and in the alert, the day it happens.
+        Assert.Equal(alerts[1].AsOf, alerts[2].AsOf);
         Assert.Equal(new DateTimeOffset(2026, 1, 1, 23, 59, 59, TimeSpan.FromHours(8)), alerts[0].AsOf);
         Assert.Equal(county, alerts[0].CountyId);
         var status = fixture.Sinks.Statuses[$"hospital/{h[0]}"];
-        Assert.Equal(AlertSeverity.Warning, status.Pace!.Level);
+        Assert.Equal(AlertSeverity.Critical, status.Pace!.Level);
         Assert.Equal(1_200_000m, status.FundPaid);
         var yearEnd = status.YearEnd!;
         Assert.Equal((500_000m - yearEnd.ProjectedSpend, 0m, yearEnd.ProjectedSpend - 500_000m), (yearEnd.Balance, yearEnd.Retained, yearEnd.OverrunBorne));

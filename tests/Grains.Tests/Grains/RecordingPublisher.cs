@@ -40,5 +40,19 @@ public sealed class RecordingPublisher : IPublisher
         return Task.CompletedTask;
     }
 
+    public Task ResolveAsync(Alert cleared)
+    {
+        foreach (var alert in _alerts.Values)
+        {
+            if (alert.Kind == cleared.Kind && alert.SubjectId == cleared.SubjectId && alert.SubjectLevel == cleared.SubjectLevel
+                && alert.AsOf <= cleared.AsOf && alert.Status is AlertStatus.Open or AlertStatus.Acknowledged)
+            {
+                _alerts[alert.AlertId] = alert with { Status = AlertStatus.Resolved, StatusReason = "level-cleared" };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public void FundChanged(FundStatus status) => Statuses[$"{status.Level}/{status.Id}"] = status;
 }

@@ -19,8 +19,10 @@ public sealed class BudgetPaceAlertsTests
         var alert = BudgetPaceAlerts.Pace(Hospital, Reading(0.20m, 0.172m, 1.19m), AlertSeverity.Critical, null,
             AlertTransition.Raised, new PaceThresholds(), DateTimeOffset.UnixEpoch);
 
-        Assert.Equal("云县人民医院：基金使用进度20.0%，超过时间进度17.2%（+2.8个百分点）；按近28天支出推算，全年将达预算的119%。严重预警，请核查支出。", alert.MessageZh);
-        Assert.StartsWith("云县人民医院: 20.0% of the annual budget used against 17.2% of the year gone (+2.8 points)", alert.MessageEn);
+        Assert.Equal(
+            "云县人民医院：截至2026年3月5日，基金已支付3,600.00万元，占年度预算18,000.00万元的20.0%，超过时间进度17.2%（+2.8个百分点）。"
+            + "预计全年支出21,420.00万元，为预算的119.0%（可信下限119.0%）。严重预警，请核查支出。", alert.MessageZh);
+        Assert.StartsWith("云县人民医院: as of 2026-03-05, ¥36.00M paid, 20.0% of the annual budget of ¥180.00M against 17.2% of the year gone (+2.8 points)", alert.MessageEn);
         Assert.Equal("budget-pace/hospital/H53092200001/20260305/raised", alert.AlertId);
         Assert.Equal(("H53092200001", "YX-TIGHT"), (alert.HospitalId, alert.AllianceId));
         var evidence = JsonDocument.Parse(alert.EvidenceJson).RootElement;
@@ -36,5 +38,18 @@ public sealed class BudgetPaceAlertsTests
 
         Assert.Contains("对比时间进度18.4%（-8.4个百分点）", alert.MessageZh);
         Assert.DoesNotContain("超过时间进度", alert.MessageZh);
+    }
+}
+
+public sealed class BudgetExhaustedAlertsTests
+{
+    [Fact]
+    public void Exhaustion_names_the_day_and_the_amounts_in_wan_yuan()
+    {
+        var county = new FundAccountProfile("county", "530922", "云县", "530922", "530900", null, null, 2026, 250_000_000m, null);
+        var reading = new PaceReading(new DateOnly(2026, 12, 9), 250_000_000m, 250_125_000m, 0, 1.0005m, 0.94m, 0, 0, AlertSeverity.Critical);
+        var alert = BudgetPaceAlerts.Exhausted(county, reading, AlertTransition.Raised, DateTimeOffset.UnixEpoch);
+        Assert.Equal("云县：2026年12月9日年度预算已用尽，基金已支付25,012.50万元，预算25,000.00万元，此后支出均为超支。", alert.MessageZh);
+        Assert.Equal(AlertSeverity.Critical, alert.Severity);
     }
 }

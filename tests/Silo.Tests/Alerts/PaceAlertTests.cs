@@ -34,8 +34,8 @@ public sealed class PaceAlertTests
     public async Task Same_claims_fed_fast_and_slowly_raise_the_same_alerts()
     {
         var claims = PaceScenario.Claims("pace");
-        await using var fastHost = await RunningHost.StartAsync();
-        await using var slowHost = await RunningHost.StartAsync();
+        await using var fastHost = await RunningHost.StartAsync(PaceScenario.Settings);
+        await using var slowHost = await RunningHost.StartAsync(PaceScenario.Settings);
 
         var fast = await FeedAsync(fastHost, claims, batchSize: 2_500);
         var slow = await FeedAsync(slowHost, claims, batchSize: 15);
@@ -54,7 +54,7 @@ public sealed class PaceAlertTests
     [Fact]
     public async Task Alerts_are_read_within_scope_and_bad_queries_refused()
     {
-        await using var host = await RunningHost.StartAsync();
+        await using var host = await RunningHost.StartAsync(PaceScenario.Settings);
         await FeedAsync(host, PaceScenario.Claims("scope"), batchSize: 2_500);
 
         using var hospital = host.Client(host.Token("hospital", "hospital:H53092200202"));
@@ -78,7 +78,7 @@ public sealed class PaceAlertTests
     [Fact]
     public async Task Fund_snapshot_carries_pace_and_the_year_end_preview()
     {
-        await using var host = await RunningHost.StartAsync();
+        await using var host = await RunningHost.StartAsync(PaceScenario.Settings);
         await FeedAsync(host, PaceScenario.Claims("snapshot"), batchSize: 2_500);
         using var admin = host.Admin();
 

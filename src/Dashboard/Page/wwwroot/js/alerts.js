@@ -2,10 +2,12 @@
 // behind it, the claims it rests on, and its message in Chinese and English.
 import { h, clear } from './dom.js';
 import { t, term, lang, figureLabel } from './i18n.js';
-import { moneyExact, percent, dateTime, chinaDate, clock } from './format.js';
+import { moneyExact, percent, dateTime, chinaDate } from './format.js';
+import { statusView, figuresNow, acknowledgeView } from './budget-alerts.js';
 
 const knownKinds = ['budget-pace', 'budget-exhausted', 'split-hospitalization', 'upcoding', 'low-threshold-admission', 'data-quality'];
 const severities = ['critical', 'warning', 'notice'];
+const statuses = ['open', 'acknowledged', 'resolved', 'withdrawn'];
 const maxKept = 500;
 const maxClaimIdsShown = 200;
 
@@ -13,10 +15,15 @@ const moneyKey = /(paid|budget|spend|amount|expected|projected|cost|balance|over
 const shareKey = /(share|ratio|rate|percent|pct)$/i;
 
 export class AlertFeed {
-  /** parts: list, empty, counter, kindSelect, severitySelect, dialog, dialogBody; nameOf(level, id) → a display name. */
-  constructor(parts, nameOf) {
+  /**
+   * parts: list, empty, counter, kindSelect, severitySelect, statusSelect, dialog, dialogBody; nameOf(level, id) → a
+   * display name; budget: { who, fundNow(level, id) → the fund's latest snapshot, acknowledge(alertId, note) }.
+   */
+  constructor(parts, nameOf, budget = {}) {
     Object.assign(this, parts);
     this.nameOf = nameOf;
+    this.budget = budget;
+    this.statusSelect?.addEventListener('change', () => this.render());
     this.alerts = [];
     this.byId = new Map();
     this.kindSelect.addEventListener('change', () => this.render());
@@ -51,16 +58,19 @@ export class AlertFeed {
     const kinds = [...new Set([...knownKinds, ...this.alerts.map((alert) => alert.kind)])];
     fill(this.kindSelect, [['', t('alerts.all')], ...kinds.map((kind) => [kind, term('kind', kind)])]);
     fill(this.severitySelect, [['', t('alerts.all')], ...severities.map((s) => [s, term('severity', s)])]);
+    if (this.statusSelect) fill(this.statusSelect, [['', t('alerts.all')], ...statuses.map((s) => [s, t(`status.${s}`)])]);
   }
 
   render(freshIds = new Set()) {
     const kind = this.kindSelect.value;
     const severity = this.severitySelect.value;
-    const shown = this.alerts.filter((alert) => (!kind || alert.kind === kind) && (!severity || alert.severity === severity));
+    const status = this.statusSelect?.value ?? '';
+    const shown = this.alerts.filter((alert) => (!kind || alert.kind === kind) && (!severity || alert.severity === severity)
+      && (!status || (alert.status ?? 'open') === status));
     clear(this.list).append(...shown.map((alert) => this.item(alert, freshIds.has(alert.alertId))));
     this.empty.hidden = shown.length > 0;
     this.empty.textContent = this.alerts.length === 0 ? t('alerts.none') : t('alerts.noneFiltered');
-    this.counter.textContent = kind || severity
+    this.counter.textContent = kind || severity || status
       ? t('alerts.count', { shown: shown.length, total: this.alerts.length })
       : String(this.alerts.length);
   }
@@ -76,6 +86,7 @@ export class AlertFeed {
         subjectLevel: alert.subject?.level,
         subjectId: alert.subject?.id,
         hospitalId: alert.hospitalId ?? '',
+        status: alert.status ?? 'open',
       },
     },
     h('button', { type: 'button', onclick: () => this.open(alert) },
@@ -83,10 +94,16 @@ export class AlertFeed {
         h('span', { class: 'severity', dataset: { severity: alert.severity } }, term('severity', alert.severity)),
         h('span', { class: 'alert-kind' }, term('kind', alert.kind)),
         alert.transition ? h('span', { class: 'transition' }, term('transition', alert.transition)) : null,
-        h('time', { class: 'alert-time', datetime: alert.raisedAt, title: `${t('evidence.raisedAt')} ${dateTime(alert.raisedAt)}` }, clock(alert.raisedAt))),
+        h('span', { class: 'alert-time' }, `${t('alerts.raisedAt')} `, h('time', { datetime: alert.raisedAt }, dateTime(alert.raisedAt)))),
       h('div', { class: 'alert-subject' }, this.subjectText(alert),
         alert.asOf ? [' · ', h('span', { class: 'nowrap' }, t('alerts.asOf', { date: chinaDate(alert.asOf) }))] : null),
-      h('p', { class: 'alert-message' }, message)));
+      h('p', { class: 'alert-message' }, message),
+      figuresNow(alert, this.fundNow(alert)),
+      statusView(alert)));
+  }
+
+  fundNow(alert) {
+    return this.budget.fundNow?.(alert.subject?.level, alert.subject?.id) ?? null;
   }
 
   subjectText(alert) {
@@ -120,6 +137,10 @@ export class AlertFeed {
       h('h4', {}, t('evidence.message')),
       h('p', { class: 'message-zh', lang: lang() === 'en' ? 'en' : 'zh-CN' }, first ?? ''),
       second ? h('p', { class: 'message-en', lang: lang() === 'en' ? 'zh-CN' : 'en' }, second) : null,
+      figuresNow(alert, this.fundNow(alert)),
+      h('h4', {}, t('ack.heading')),
+      statusView(alert, { withAcknowledgement: false }),
+      acknowledgeView(alert, this.budget.who, this.budget.acknowledge ?? (async () => {})),
       h('h4', {}, t('evidence.figures')),
       figures.length > 0
         ? table(figures.map(([key, value]) => [figureLabel(key), formatFigure(key, value)]), 'figures evidence-figures')

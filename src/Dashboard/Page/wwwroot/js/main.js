@@ -6,6 +6,7 @@ import * as session from './session.js';
 import { buildModel, renderHierarchy, keyOf } from './hierarchy.js';
 import { DetailView } from './detail.js';
 import { AlertFeed } from './alerts.js';
+import { budgetAlertsOf } from './budget-board.js';
 import { connectLive } from './live.js';
 
 const pollSeconds = 10;
@@ -117,9 +118,10 @@ async function start(token) {
     counter: $('alert-count'),
     kindSelect: $('filter-kind'),
     severitySelect: $('filter-severity'),
+    statusSelect: $('filter-status'),
     dialog: $('evidence'),
     dialogBody: $('evidence-body'),
-  }, nameOf);
+  }, nameOf, budgetAlertsOf(mine));
   renderWho();
   drawHierarchy();
   showLiveState('connecting');
