@@ -45,7 +45,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var reply = await ResendUntilTakenAsync(ingest, batch, TimeSpan.FromSeconds(60));
         Assert.Equal((20, 0), (reply.Accepted, reply.Duplicates));
         // Durable at the reply; a fund account whose dispatch met a broken pooled connection catches up from the ledger.
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while ((await host.FundAsync("county", "530922")).ClaimsCounted != 40 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(250);
