@@ -66,10 +66,14 @@ public sealed partial class PostgresServer : IAsyncLifetime
         }
     }
 
-    /// <summary>Stops the server at once (an outage as clients see it); <see cref="StartAgainAsync"/> brings it back on the same port.</summary>
+    /// <summary>
+    /// Stops the server (an outage as clients see it: every connection is cut); <see cref="StartAgainAsync"/> brings it
+    /// back on the same port. A fast shutdown, not an immediate one: this server runs without fsync and with
+    /// asynchronous commit, so an immediate stop would lose the last commits, which no real outage of a durable server does.
+    /// </summary>
     public async Task StopAsync()
     {
-        var result = await RunAsync(Tool("pg_ctl"), ["--pgdata", DataDirectory, "--mode", "immediate", "--wait", "stop"]);
+        var result = await RunAsync(Tool("pg_ctl"), ["--pgdata", DataDirectory, "--mode", "fast", "--wait", "stop"]);
         if (result.ExitCode != 0)
         {
             throw Failure("stop the server (pg_ctl stop)", result, ReadLogTail());
