@@ -11,6 +11,8 @@ return args.FirstOrDefault() switch
     "budget-measure" => await BudgetMeasure.RunAsync(args[1..]),
     "low-threshold-measure" => await LowThresholdMeasure.RunAsync(args[1..]),
     "drill-down-measure" => await DrillDownMeasure.RunAsync(args[1..]),
+    "bad-input-measure" => await BadInputMeasure.RunAsync(args[1..]),
+    "body-memory" => await BodyMemoryMeasure.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -24,5 +26,7 @@ static int Usage()
     Console.Error.WriteLine("       budget-measure [--claims N] [--batch B] [--seed S] [--postgres]");
     Console.Error.WriteLine("       low-threshold-measure [--claims N] [--batch B] [--seed S]");
     Console.Error.WriteLine("       drill-down-measure [--claims N] [--hospitals H] [--rounds R]");
+    Console.Error.WriteLine("       bad-input-measure [--per-kind N] [--valid N] [--batch B]");
+    Console.Error.WriteLine("       body-memory [--events N] [--parallel P]");
     return 2;
 }

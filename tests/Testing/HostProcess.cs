@@ -20,6 +20,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public int Pid => _process.Id;
+
     public string Output
     {
         get
@@ -33,6 +35,14 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(params string[] settings)
     {
+        var host = Launch(settings);
+        await host.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        return host;
+    }
+
+    /// <summary>Starts the process and returns at once, for a test that watches how it starts.</summary>
+    public static HostProcess Launch(params string[] settings)
+    {
         var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -45,7 +55,8 @@ public sealed class HostProcess : IAsyncDisposable
         var siloPort = settings.Any(s => s.StartsWith("--Monitoring:Cluster:SiloPort=", StringComparison.Ordinal))
             ? []
             : new[] { $"--Monitoring:Cluster:SiloPort={FreePort.Next()}" };
-        foreach (var arg in (string[])[SiloAssembly, "--urls", $"http://127.0.0.1:{port}", .. siloPort, .. settings])
+        // Test claims are dated in 2026 whatever the machine's date; the agency-clock guard has its own tests.
+        foreach (var arg in (string[])[SiloAssembly, "--urls", $"http://127.0.0.1:{port}", "--Monitoring:Ingest:MaxAheadOfClock=3660.00:00:00", .. siloPort, .. settings])
         {
             start.ArgumentList.Add(arg);
         }
@@ -56,7 +67,6 @@ public sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitReadyAsync(TimeSpan.FromSeconds(90));
         return host;
     }
 
@@ -101,7 +111,24 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitReadyAsync(TimeSpan timeout)
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits until the host's output contains <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the host {(_process.HasExited ? "exited without writing" : "did not write")} \"{text}\" (waited up to {timeout}):{Environment.NewLine}{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task WaitReadyAsync(TimeSpan timeout)
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;

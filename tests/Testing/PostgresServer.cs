@@ -67,6 +67,36 @@ public sealed partial class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>
+    /// Stops the server (an outage as clients see it: every connection is cut); <see cref="StartAgainAsync"/> brings it
+    /// back on the same port. A fast shutdown, not an immediate one: this server runs without fsync and with
+    /// asynchronous commit, so an immediate stop would lose the last commits, which no real outage of a durable server does.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        var result = await RunAsync(Tool("pg_ctl"), ["--pgdata", DataDirectory, "--mode", "fast", "--wait", "stop"]);
+        if (result.ExitCode != 0)
+        {
+            throw Failure("stop the server (pg_ctl stop)", result, ReadLogTail());
+        }
+
+        _started = false;
+    }
+
+    /// <summary>Starts the stopped server again on the port it had.</summary>
+    public async Task StartAgainAsync()
+    {
+        var result = await RunAsync(
+            Tool("pg_ctl"),
+            ["--pgdata", DataDirectory, "--log", LogFile, "--wait", "--timeout", "60", "-o", $"-p {Port}", "start"]);
+        if (result.ExitCode != 0)
+        {
+            throw Failure("start the server again (pg_ctl start)", result, ReadLogTail());
+        }
+
+        _started = true;
+    }
+
+    /// <summary>
     /// Creates an empty database and returns an Npgsql connection string for it.
     /// </summary>
     /// <param name="name">A lower-case SQL identifier; a unique name is made up when omitted.</param>
@@ -189,7 +219,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
             # Added by Monitoring.Testing.PostgresServer
             listen_addresses = '127.0.0.1'
             unix_socket_directories = '{RootDirectory}'
-            max_connections = 200
+            # max_connections stays at PostgreSQL's default of 100, as on a stock server: the host must fit in it.
             # Durability is not under test: the crash tests kill the application, never this server.
             fsync = off
             synchronous_commit = off

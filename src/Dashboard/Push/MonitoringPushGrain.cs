@@ -15,7 +15,11 @@ namespace Monitoring.Dashboard.Push;
 /// </remarks>
 [StatelessWorker(1)]
 [Reentrant]
-public sealed partial class MonitoringPushGrain(IClusterMembershipService membership, ILogger<MonitoringPushGrain> logger)
+public sealed partial class MonitoringPushGrain(
+    IClusterMembershipService membership,
+    ILocalSiloDetails localSilo,
+    HubObserver localHub,
+    ILogger<MonitoringPushGrain> logger)
     : Grain, IMonitoringPushGrain, IDisposable
 {
     /// <summary>Short enough to be live to a person, long enough that a burst of alerts goes out as one batch.</summary>
@@ -91,19 +95,9 @@ public sealed partial class MonitoringPushGrain(IClusterMembershipService member
             return;
         }
 
-        if (_hubs.Length == 0 || membership.CurrentSnapshot.Version != _hubsAt)
+        if (membership.CurrentSnapshot.Version != _hubsAt)
         {
             await RefreshHubsAsync();
-        }
-
-        if (_hubs.Length == 0)
-        {
-            // No hub anywhere means no client connected anywhere: nobody to tell, and the alerts stay readable
-            // through GET /api/alerts.
-            LogNoHubs(logger, _alerts.Count, _funds.Count);
-            _alerts.Clear();
-            _funds.Clear();
-            return;
         }
 
         while (_alerts.Count > 0)
@@ -126,8 +120,13 @@ public sealed partial class MonitoringPushGrain(IClusterMembershipService member
         }
     }
 
+    /// <summary>
+    /// To this silo's own hub directly, and to every other live silo's through the hub list. This silo's clients never
+    /// depend on the list: it lives in memory on one silo, and after that silo dies it is empty until each silo
+    /// registers again, which is exactly when a fail-over raises alerts.
+    /// </summary>
     private Task BroadcastAsync(Publication[] batch, string what) =>
-        Task.WhenAll(_hubs.Select(async endpoint =>
+        Task.WhenAll(_hubs.Where(h => !h.Silo.Equals(localSilo.SiloAddress)).Append(new SiloHub(localSilo.SiloAddress, localHub)).Select(async endpoint =>
         {
             try
             {
@@ -146,7 +145,12 @@ public sealed partial class MonitoringPushGrain(IClusterMembershipService member
         var version = membership.CurrentSnapshot.Version;
         try
         {
-            _hubs = await GrainFactory.GetGrain<IHubListGrain>(0).GetHubsAsync();
+            var fresh = await GrainFactory.GetGrain<IHubListGrain>(0).GetHubsAsync();
+            // The list lives in memory on one silo: when that silo dies it comes back empty, filling again as each
+            // silo registers (every few seconds). Meanwhile the hubs known here whose silos are still active stay,
+            // so a fail-over does not silently drop the alerts of the surviving silos' clients.
+            var snapshot = membership.CurrentSnapshot;
+            _hubs = [.. fresh, .. _hubs.Where(h => snapshot.GetSiloStatus(h.Silo) == SiloStatus.Active && !fresh.Any(f => f.Silo.Equals(h.Silo)))];
             _hubsAt = version;
         }
         catch (Exception e)
@@ -155,9 +159,6 @@ public sealed partial class MonitoringPushGrain(IClusterMembershipService member
             LogRefreshFailed(logger, e, _hubs.Length);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "No hub is registered in the cluster: {Alerts} alerts and {Funds} fund statuses had no one to go to")]
-    private static partial void LogNoHubs(ILogger logger, int alerts, int funds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pushing {Count} {What} to the hub on silo {Silo} failed")]
     private static partial void LogBroadcastFailed(ILogger logger, Exception exception, int count, string what, SiloAddress silo);

@@ -1,9 +1,11 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Monitoring.Access;
 using Monitoring.Dashboard.Security;
 using Monitoring.Registry;
 
@@ -21,10 +23,19 @@ public static class RegistryApi
         return app;
     }
 
-    private static async Task<Ok<RegistryDocument>> GetAsync(HttpContext http, RegistryCatalog catalog)
+    private static async Task<Results<Ok<RegistryDocument>, Ok<JsonObject>, ForbidHttpResult>> GetAsync(HttpContext http, RegistryCatalog catalog)
     {
         var registry = await catalog.CurrentAsync();
-        var scope = CallerScope.Of(http.User)!;
+        if (CallerScope.Of(http.User) is not { } scope)
+        {
+            return TypedResults.Forbid(); // authentication refuses such tokens already; never read one as "everything"
+        }
+
+        if (scope.Role == AccessScope.HospitalRole)
+        {
+            return TypedResults.Ok(HospitalRegistryView.Of(scope.Filter(registry)));
+        }
+
         return TypedResults.Ok(scope.MayRead ? scope.Filter(registry) : registry.Document with { Regions = [] });
     }
 

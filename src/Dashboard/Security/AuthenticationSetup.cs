@@ -29,6 +29,18 @@ public static class AuthenticationSetup
                 };
                 jwt.Events = new JwtBearerEvents
                 {
+                    // A valid signature is not enough: one role, one scope at most, both meaning something.
+                    OnTokenValidated = context =>
+                    {
+                        var problem = context.Principal is null ? "the token has no claims" : TokenShape.Problem(context.Principal);
+                        if (problem is not null)
+                        {
+                            context.Fail(problem);
+                        }
+
+                        return Task.CompletedTask;
+                    },
+
                     // Browsers cannot set headers on a WebSocket: SignalR sends the token in the query instead.
                     OnMessageReceived = context =>
                     {

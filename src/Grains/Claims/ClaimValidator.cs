@@ -20,22 +20,57 @@ public static partial class ClaimValidator
     private static readonly HashSet<string> PaymentMethods =
         ["drg", "per-diem", "per-disease", "fee-for-service", "day-surgery", "capitation"];
 
-    public static ClaimVerdict Validate(JsonElement element, Func<string, bool> hospitalIsRegistered)
+    /// <summary>
+    /// Extra properties (beyond the contract's fields) are kept with the event, bounded: a feed's own annotations fit,
+    /// a 10 MB remark does not become a 10 MB ledger row.
+    /// </summary>
+    public const int MaxExtraBytes = 4096;
+
+    /// <summary>At most this many extra properties.</summary>
+    public const int MaxExtraProperties = 32;
+
+    /// <summary>An ICD-10 or ICD-9-CM-3 code is a few characters; an item of a code list longer than this is not a code.</summary>
+    public const int MaxCodeLength = 32;
+
+    private static readonly HashSet<string> ContractFields =
+    [
+        "claimId", "kind", "reversesClaimId", "settledAt", "patientId", "hospitalId", "insuranceType", "admissionDate",
+        "dischargeDate", "dischargeDisposition", "department", "doctorId", "principalDiagnosis", "secondaryDiagnoses",
+        "procedures", "drgCode", "drgWeight", "paymentMethod", "totalCost", "fundPaid",
+    ];
+
+    /// <summary>Judges an event read back from the ledger: its shape only, since the registry and the clock may have moved since.</summary>
+    public static ClaimVerdict Validate(JsonElement element, Func<string, bool> hospitalIsRegistered) =>
+        Validate(element, hospitalIsRegistered, window: null);
+
+    /// <summary>Judges an event arriving from a feed: its shape, its hospital, and its settlement time against <paramref name="window"/>.</summary>
+    public static ClaimVerdict Validate(JsonElement element, Func<string, bool> hospitalIsRegistered, SettlementWindow? window)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
             return ClaimVerdict.Invalid([$"event must be a JSON object, not {Describe(element.ValueKind)} (事件必须是 JSON 对象)"]);
         }
 
+        // Before any field is read: text that cannot be stored or read would otherwise surface as an exception later.
+        if (StorableText.Problem(element) is { } textProblem)
+        {
+            return ClaimVerdict.Invalid([$"event text {textProblem}"]);
+        }
+
         var r = new FieldReader(element);
-        var claimId = r.String("claimId", required: true, maxLength: 64, "结算流水号");
+        r.BoundExtras();
+        var claimId = r.Id("claimId", required: true, "结算流水号");
         var kindText = r.Enum("kind", Kinds, required: true, "事件类型");
         var settledAt = r.DateTime("settledAt", required: true, "结算时间");
+        if (settledAt is { } at && window?.Refusal("settledAt", at) is { } outside)
+        {
+            r.Fail(outside);
+        }
         var kind = kindText == "reversal" ? ClaimKind.Reversal : ClaimKind.Settlement;
 
         if (kindText == "reversal")
         {
-            var target = r.String("reversesClaimId", required: true, maxLength: 64, "被冲销的结算流水号");
+            var target = r.Id("reversesClaimId", required: true, "被冲销的结算流水号");
             if (target is not null && target == claimId)
             {
                 r.Fail("reversesClaimId must name another claim, not the reversal itself (冲销不能指向自身)");
@@ -52,7 +87,7 @@ public static partial class ClaimValidator
                 });
         }
 
-        var patientId = r.String("patientId", required: kindText is not null, maxLength: 64, "参保人");
+        var patientId = r.Id("patientId", required: kindText is not null, "参保人");
         var hospitalId = r.Pattern("hospitalId", HospitalIdPattern(), "H followed by 11 digits", required: kindText is not null, "定点医疗机构代码");
         if (hospitalId is not null && !hospitalIsRegistered(hospitalId))
         {
@@ -69,7 +104,7 @@ public static partial class ClaimValidator
 
         var disposition = r.Enum("dischargeDisposition", Dispositions, required: false, "离院方式");
         var department = r.String("department", required: false, maxLength: 100, "科室");
-        var doctorId = r.String("doctorId", required: false, maxLength: 64, "医保医师代码");
+        var doctorId = r.Id("doctorId", required: false, "医保医师代码");
         var diagnosis = r.Pattern("principalDiagnosis", DiagnosisPattern(), "an ICD-10 code such as J18.900", required: false, "主要诊断");
         var secondary = r.StringArray("secondaryDiagnoses", 50, "其他诊断");
         var procedures = r.StringArray("procedures", 50, "手术操作");
@@ -186,6 +221,53 @@ public static partial class ClaimValidator
             return text;
         }
 
+        /// <summary>An identifier: blank or padded ids look alike to a person and differ to the ledger, so both are refused.</summary>
+        public string? Id(string name, bool required, string zh)
+        {
+            var text = String(name, required, maxLength: 64, zh);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                Fail($"{name} is blank (only whitespace) ({zh}不能为空白)");
+                return null;
+            }
+
+            if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Any(char.IsControl))
+            {
+                Fail($"{name} \"{Truncate(text)}\" has leading or trailing whitespace or a control character ({zh}含有首尾空白或控制字符)");
+                return null;
+            }
+
+            return text;
+        }
+
+        public void BoundExtras()
+        {
+            var count = 0;
+            var bytes = 0L;
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!ContractFields.Contains(property.Name))
+                {
+                    count++;
+                    bytes += System.Text.Encoding.UTF8.GetByteCount(property.Name) + property.Value.GetRawText().Length;
+                }
+            }
+
+            if (count > MaxExtraProperties)
+            {
+                Fail($"the event has {count} extra properties beyond the contract's fields; at most {MaxExtraProperties} are kept (合同外字段过多)");
+            }
+            else if (bytes > MaxExtraBytes)
+            {
+                Fail($"the event's extra properties beyond the contract's fields take {bytes} bytes; at most {MaxExtraBytes} are kept (合同外字段过大)");
+            }
+        }
+
         public string? Pattern(string name, Regex pattern, string expected, bool required, string zh, bool nullable = false)
         {
             if (!TryGet(name, required, zh, out var value, nullable))
@@ -271,7 +353,14 @@ public static partial class ClaimValidator
                 return null;
             }
 
-            if (!value.TryGetDecimal(out var number))
+            if (maxDecimals is { } allowed && FenAmount.DecimalPlaces(value) > allowed)
+            {
+                Fail($"{name} {Truncate(value.GetRawText())} has more than {allowed} decimal places: amounts are yuan with fen ({zh}金额最多两位小数)");
+                return null;
+            }
+
+            // decimal holds 28 places; a number finer than that would be read as a silent zero.
+            if (!value.TryGetDecimal(out var number) || (number == 0 && FenAmount.DecimalPlaces(value) > 28))
             {
                 Fail($"{name} {value.GetRawText()} is out of range ({zh}超出范围)");
                 return null;
@@ -282,12 +371,6 @@ public static partial class ClaimValidator
                 Fail(number < 0
                     ? $"{name} {number} is negative ({zh}不能为负数)"
                     : $"{name} {number} is outside {min}..{max} ({zh}超出允许范围)");
-                return null;
-            }
-
-            if (maxDecimals is { } places && decimal.Round(number, places) != number)
-            {
-                Fail($"{name} {number} has more than {places} decimal places: amounts are yuan with fen ({zh}金额最多两位小数)");
                 return null;
             }
 
@@ -323,7 +406,14 @@ public static partial class ClaimValidator
                     return [];
                 }
 
-                items[i++] = item.GetString()!;
+                var code = item.GetString()!;
+                if (code.Length is 0 || code.Length > MaxCodeLength)
+                {
+                    Fail($"{name}[{i}] must be 1 to {MaxCodeLength} characters long, got {code.Length} ({zh}长度应为 1 至 {MaxCodeLength})");
+                    return [];
+                }
+
+                items[i++] = code;
             }
 
             return items;

@@ -12,8 +12,19 @@ public sealed class RegistryCatalog(IGrainFactory grains)
 
     public async Task<FundRegistry> CurrentAsync()
     {
-        var version = await Grain.GetVersionAsync();
         var current = _current;
+        long version;
+        try
+        {
+            version = await Grain.GetVersionAsync();
+        }
+        catch (Exception e) when (Cluster.ClusterFailure.IsTransient(e) && current.Version > 0)
+        {
+            // The registry grain's silo died and the cluster has not moved it yet: this silo's copy is at most one
+            // replacement behind, which beats refusing every claim for the seconds a fail-over takes.
+            return current;
+        }
+
         if (version == current.Version)
         {
             return current;

@@ -83,7 +83,7 @@ public sealed partial class DemoFeed(ClaimIngestion ingestion, IOptions<DemoOpti
                     next = claims.MoveNext() ? claims.Current : null;
                 }
 
-                await PostAsync(pending, totals, stoppingToken);
+                await PostAsync(pending, totals, now, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -106,7 +106,7 @@ public sealed partial class DemoFeed(ClaimIngestion ingestion, IOptions<DemoOpti
     }
 
     /// <summary>Posts what is pending, in contract-sized batches; what fails stays pending for the next tick.</summary>
-    private async Task PostAsync(List<JsonElement> pending, FeedTotals totals, CancellationToken cancellationToken)
+    private async Task PostAsync(List<JsonElement> pending, FeedTotals totals, DateTimeOffset simulatedNow, CancellationToken cancellationToken)
     {
         while (pending.Count > 0)
         {
@@ -114,7 +114,7 @@ public sealed partial class DemoFeed(ClaimIngestion ingestion, IOptions<DemoOpti
             IngestReply reply;
             try
             {
-                reply = await ingestion.IngestAsync(batch, cancellationToken);
+                reply = await ingestion.IngestAsync(batch, cancellationToken, simulatedNow);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

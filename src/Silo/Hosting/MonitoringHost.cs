@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Monitoring.Alerts;
@@ -43,12 +44,22 @@ public static class MonitoringHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var cluster = builder.Configuration.GetSection(SiloClusterOptions.Section).Get<SiloClusterOptions>() ?? new SiloClusterOptions();
+        var membership = builder.Configuration.GetSection(SiloMembershipOptions.Section).Get<SiloMembershipOptions>() ?? new SiloMembershipOptions();
+        if (membership.ProbeTimeout <= TimeSpan.Zero || membership.NumMissedProbesLimit < 1 || membership.NumVotesForDeathDeclaration < 1 || membership.TableRefreshTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Monitoring:Cluster:Membership needs a positive ProbeTimeout and TableRefreshTimeout and at least 1 for NumMissedProbesLimit and NumVotesForDeathDeclaration.");
+        }
         if (storage.IsDurable && string.IsNullOrWhiteSpace(storage.ConnectionString))
         {
             throw new InvalidOperationException("Monitoring:Storage:Provider is PostgreSql but Monitoring:Storage:ConnectionString is empty.");
         }
 
-        builder.UseOrleans(silo => ConfigureSilo(silo, storage, cluster));
+        if (storage.MaxPoolSize is < 2 or > 50)
+        {
+            throw new InvalidOperationException($"Monitoring:Storage:MaxPoolSize is {storage.MaxPoolSize}; give 2..50 connections per pool (a silo holds two pools).");
+        }
+
+        builder.UseOrleans(silo => ConfigureSilo(silo, storage, cluster, membership));
 
         var services = builder.Services;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
@@ -62,13 +73,14 @@ public static class MonitoringHost
 
         services.AddMonitoringAuthentication(builder.Configuration, storage.IsDurable);
         services.AddProblemDetails();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ClaimIngestion>();
         services.AddMonitoringPush();
         services.AddMonitoringOpenApi();
         var health = services.AddHealthChecks().AddCheck<ClusterReadiness>("cluster", tags: ["ready"]);
         if (storage.IsDurable)
         {
-            services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString!));
+            services.AddSingleton(_ => NpgsqlDataSource.Create(storage.PooledConnectionString()));
             services.AddSingleton<IClaimsLedger, PostgresClaimsLedger>();
             services.AddSingleton<IAlertStore, PostgresAlertStore>();
             services.AddSingleton<ICaseStore, PostgresCaseStore>();
@@ -95,15 +107,18 @@ public static class MonitoringHost
         var app = builder.Build();
         if (storage.IsDurable)
         {
-            // The membership table must exist before the silo starts, so the schema is brought up to date here.
+            // The membership table must exist before the silo starts, so the schema is brought up to date here,
+            // once the database answers at all.
+            await DatabaseWait.UntilReachableAsync(storage.PooledConnectionString(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseWait)), CancellationToken.None);
             var migrator = new SchemaMigrator(app.Services.GetRequiredService<ILogger<SchemaMigrator>>());
-            await migrator.MigrateAsync(storage.ConnectionString!, CancellationToken.None);
+            await migrator.MigrateAsync(storage.PooledConnectionString(), CancellationToken.None);
         }
 
+        app.UseClusterFailureResponse();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = ReadinessReport.WriteAsync });
         app.MapClaimsApi();
         app.MapRegistryApi();
         app.MapDashboardPage();
@@ -121,7 +136,7 @@ public static class MonitoringHost
         return app;
     }
 
-    private static void ConfigureSilo(ISiloBuilder silo, StorageOptions storage, SiloClusterOptions cluster)
+    private static void ConfigureSilo(ISiloBuilder silo, StorageOptions storage, SiloClusterOptions cluster, SiloMembershipOptions membership)
     {
         silo.Configure<ClusterOptions>(o =>
         {
@@ -138,9 +153,26 @@ public static class MonitoringHost
         }
 
         const string invariant = "Npgsql";
-        var connection = storage.ConnectionString!;
-        var advertised = cluster.AdvertisedAddress is { Length: > 0 } address ? IPAddress.Parse(address) : IPAddress.Loopback;
-        silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        var connection = storage.PooledConnectionString();
+        var advertised = SiloAddresses.Resolve(cluster.AdvertisedAddress) ?? IPAddress.Loopback;
+        var listen = SiloAddresses.Resolve(cluster.ListenAddress) ?? advertised;
+        silo.Configure<EndpointOptions>(o =>
+        {
+            // Bound where configured, not on every interface; and no gateway unless a port is given for one (the
+            // web front runs inside the silo, so nothing outside needs to speak Orleans' client protocol).
+            o.AdvertisedIPAddress = advertised;
+            o.SiloPort = cluster.SiloPort;
+            o.SiloListeningEndpoint = new IPEndPoint(listen, cluster.SiloPort);
+            o.GatewayPort = cluster.GatewayPort;
+            o.GatewayListeningEndpoint = cluster.GatewayPort > 0 ? new IPEndPoint(listen, cluster.GatewayPort) : null;
+        });
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = membership.ProbeTimeout;
+            o.NumMissedProbesLimit = membership.NumMissedProbesLimit;
+            o.NumVotesForDeathDeclaration = membership.NumVotesForDeathDeclaration;
+            o.TableRefreshTimeout = membership.TableRefreshTimeout;
+        });
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = invariant;

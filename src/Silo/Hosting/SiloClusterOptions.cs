@@ -15,6 +15,15 @@ public sealed class SiloClusterOptions
     /// <summary>Port for external Orleans clients; 0 turns the gateway off (the web front runs inside the silo).</summary>
     public int GatewayPort { get; set; }
 
-    /// <summary>The address other silos reach this one at; defaults to loopback in the embedded mode and the host's address otherwise.</summary>
+    /// <summary>
+    /// The address (or host name) other silos reach this one at; loopback when not given. The silo port listens on
+    /// this address only, unless <see cref="ListenAddress"/> says otherwise.
+    /// </summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// Where the silo port listens when that differs from the advertised address (behind NAT, or <c>0.0.0.0</c> in a
+    /// container whose address is only known outside it). Defaults to the advertised address.
+    /// </summary>
+    public string? ListenAddress { get; set; }
 }

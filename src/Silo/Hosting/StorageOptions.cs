@@ -11,7 +11,20 @@ public sealed class StorageOptions
     /// <summary>Npgsql connection string; required for <see cref="StorageProvider.PostgreSql"/>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Connections in each of the silo's two pools: the ledger's (ingest appends, ledger reads, alerts) and the Orleans
+    /// providers' (grain state, membership, reminders; start-up migrations share it). A silo holds at most twice this,
+    /// so with the default of 10 a stock PostgreSQL (max_connections 100, a few reserved for superusers) serves four
+    /// silos with room for operators and backups. Above this, work waits for a free connection rather than failing
+    /// with "too many clients". It overrides any Maximum Pool Size in <see cref="ConnectionString"/>.
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 10;
+
     public bool IsDurable => Provider == StorageProvider.PostgreSql;
+
+    /// <summary>The one connection string with the pool sized by <see cref="MaxPoolSize"/>.</summary>
+    public string PooledConnectionString() =>
+        new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { MaxPoolSize = MaxPoolSize }.ConnectionString;
 }
 
 public enum StorageProvider

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Monitoring.Dashboard.Security;
+using Monitoring.Ledger;
 
 namespace Monitoring.Silo.Ingest;
 
@@ -27,32 +28,52 @@ public static class ClaimsApi
             bodySize.MaxRequestBodySize = limits.MaxBodyBytes;
         }
 
-        byte[] body;
+        var isNdjson = http.Request.ContentType?.StartsWith(NdjsonMediaType, StringComparison.OrdinalIgnoreCase) == true;
+        ParsedBatch parsed;
         try
         {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, cancellationToken);
-            body = buffer.ToArray();
+            parsed = isNdjson
+                ? await ClaimBodyStream.ReadNdjsonAsync(http.Request.BodyReader, limits.MaxEventsPerBatch, cancellationToken)
+                : await ClaimBodyStream.ReadJsonArrayAsync(http.Request.BodyReader, limits.MaxEventsPerBatch, cancellationToken);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge($"the body is over {limits.MaxBodyBytes / (1024 * 1024)} MiB (请求体过大)");
+            return TooLarge($"the body is over {limits.MaxBodyBytes} bytes ({limits.MaxBodyBytes / (1024.0 * 1024):0.#} MiB); send smaller batches (请求体过大)");
         }
 
-        var isNdjson = http.Request.ContentType?.StartsWith(NdjsonMediaType, StringComparison.OrdinalIgnoreCase) == true;
-        var parsed = isNdjson ? ClaimBatchReader.ReadNdjson(body) : ClaimBatchReader.ReadJsonArray(body);
+        if (parsed.OverLimitOf is { } max)
+        {
+            return TooLarge($"the batch has more than {max} events; at most {max} are taken at once (每批最多 {max} 条)");
+        }
+
         if (parsed.Error is { } error)
         {
             return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Body is not a claim batch");
         }
 
-        if (parsed.Items.Count > limits.MaxEventsPerBatch)
+        try
         {
-            return TooLarge($"the batch has {parsed.Items.Count} events; at most {limits.MaxEventsPerBatch} are taken at once (每批最多 {limits.MaxEventsPerBatch} 条)");
+            return TypedResults.Ok(await ingestion.IngestAsync(parsed.Items, cancellationToken));
         }
-
-        return TypedResults.Ok(await ingestion.IngestAsync(parsed.Items, cancellationToken));
+        catch (LedgerUnavailableException e)
+        {
+            // Nothing was written: the feed may send the same batch again, and should, after a pause.
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                $"{e.Message}; nothing of this batch was taken, send it again in {RetryAfterSeconds} seconds (账本数据库暂不可用，本批未入账，请稍后重试)",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Ledger unavailable");
+        }
+        catch (Exception e) when (Monitoring.Cluster.ClusterFailure.IsTransient(e))
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                $"the cluster could not serve this batch while it replaces a silo ({e.GetType().Name}); send it again in {RetryAfterSeconds} seconds: whatever of it was already taken counts as a duplicate (集群正在切换节点，请稍后重发本批，已入账部分按重复计)",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Cluster reconfiguring");
+        }
     }
+
+    /// <summary>Long enough for a database restart or fail-over, short enough that a feed does not fall far behind.</summary>
+    private const int RetryAfterSeconds = 5;
 
     private static ProblemHttpResult TooLarge(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large");

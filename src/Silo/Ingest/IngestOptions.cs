@@ -10,4 +10,10 @@ public sealed class IngestOptions
 
     /// <summary>10,000 full settlements are about 8 MB; the rest is headroom for long diagnosis lists.</summary>
     public long MaxBodyBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// How far ahead of this host's clock a settlement may be dated (the agency's clock and ours differ by minutes,
+    /// not days). A replay of a simulated future year into a live host needs this raised for the replay.
+    /// </summary>
+    public TimeSpan MaxAheadOfClock { get; set; } = TimeSpan.FromDays(1);
 }

@@ -21,6 +21,18 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
 
     public async Task<LedgerAppendResult> AppendAsync(IReadOnlyList<ClaimSubmission> batch, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await AppendInTransactionAsync(batch, cancellationToken);
+        }
+        catch (Exception e) when (PostgresFailure.Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private async Task<LedgerAppendResult> AppendInTransactionAsync(IReadOnlyList<ClaimSubmission> batch, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))

@@ -100,7 +100,7 @@ public sealed class ClaimsEndpointTests(EmbeddedHostFixture fixture) : IClassFix
         using var response = await client.PostAsync("/api/claims", TestClaims.Body(TestClaims.JsonArray(claims)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("10001 events", await response.Content.ReadAsStringAsync());
+        Assert.Contains("more than 10000 events", await response.Content.ReadAsStringAsync());
         Assert.Equal(before, await Host.FundAsync("county", "530922"));
         var (_, retry) = await PostAsync(TestClaims.JsonArray(claims.Take(1)));
         Assert.Equal(1, retry!.Accepted); // nothing of the refused batch had been taken
