@@ -1,3 +1,4 @@
+using Monitoring.Claims;
 using Monitoring.Access;
 
 namespace Monitoring.Cases;
@@ -119,7 +120,7 @@ public static class CaseWorkflow
             : null;
 
     /// <summary>The ledger id of a case's n-th booking: fixed by the case, so booking it twice books it once.</summary>
-    public static string LedgerIdOf(string caseId, int n) => $"recovery/{caseId}/{n}";
+    public static string LedgerIdOf(string caseId, int n) => $"{ReservedClaimIds.RecoveryPrefix}{caseId}/{n}";
 
     /// <summary>Adds one history line for a move already made.</summary>
     public static InspectionCase Record(

@@ -60,6 +60,11 @@ public static partial class ClaimValidator
         var r = new FieldReader(element);
         r.BoundExtras();
         var claimId = r.Id("claimId", required: true, "结算流水号");
+        if (claimId is not null && ReservedClaimIds.IsReserved(claimId))
+        {
+            r.Fail($"claimId may not begin with '{ReservedClaimIds.RecoveryPrefix}': the prefix is reserved for the fund's own recovery bookings (追回款记账专用)");
+        }
+
         var kindText = r.Enum("kind", Kinds, required: true, "事件类型");
         var settledAt = r.DateTime("settledAt", required: true, "结算时间");
         if (settledAt is { } at && window?.Refusal("settledAt", at) is { } outside)

@@ -82,6 +82,15 @@ public sealed class ClaimValidatorTests
         Assert.Contains(verdict.Errors, e => e.StartsWith("fundPaid is required", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("recovery/case-1/1")]
+    [InlineData("RECOVERY/case-1/1")]
+    public void Claim_id_in_the_recovery_bookings_space_is_refused(string claimId)
+    {
+        var verdict = Validate($$"""{"claimId":"{{claimId}}","kind":"settlement","settledAt":"2026-03-01T10:15:00+08:00","patientId":"P-1","hospitalId":"H53092200001","fundPaid":1}""");
+        Assert.Contains(verdict.Errors, e => e.StartsWith("claimId may not begin with 'recovery/'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Settled_at_without_offset_is_refused()
     {
