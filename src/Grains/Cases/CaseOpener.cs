@@ -12,6 +12,7 @@ namespace Monitoring.Cases;
 /// </summary>
 public sealed partial class CaseOpener(
     ICaseStore store,
+    IAlertStore alerts,
     IClaimsLedger ledger,
     ICaseNotices notices,
     IOptions<CasesOptions> options,
@@ -30,6 +31,12 @@ public sealed partial class CaseOpener(
         if (await store.GetAsync(caseId, cancellationToken) is { } existing)
         {
             return (existing, false);
+        }
+
+        // A replayed alert that joined a case (since decided, perhaps) keeps that case: the stored alert says which.
+        if (await alerts.FindAsync(alert.AlertId, cancellationToken) is { CaseId: { } known } && await store.GetAsync(known, cancellationToken) is { } joinedBefore)
+        {
+            return (joinedBefore, false);
         }
 
         if (by == CaseActor.System && await JoinStandingAsync(alert, cancellationToken) is { } joined)

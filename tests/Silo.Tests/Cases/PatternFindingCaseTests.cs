@@ -148,5 +148,10 @@ public sealed class PatternFindingCaseTests(EmbeddedHostFixture fixture) : IClas
         var resolved = await ReadUntilAsync(alertsPath, a => a.EnumerateArray().All(x => x.GetProperty("status").GetString() == "resolved"));
         Assert.All(resolved.EnumerateArray(), a => Assert.Equal(("resolved", $"case-confirmed:{caseId}"),
             (a.GetProperty("status").GetString(), a.GetProperty("statusReason").GetString())));
+
+        // A replay raises the escalation again after the decision: it keeps its case, and no other opens.
+        await Host.Services.GetRequiredService<IPublisher>().RaiseAsync([escalation]);
+        var after = await ReadUntilAsync($"/api/cases?hospitalId={Township}&limit=100", _ => true);
+        Assert.Equal([caseId], after.EnumerateArray().Select(c => c.GetProperty("caseId").GetString()));
     }
 }
