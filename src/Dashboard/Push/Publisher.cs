@@ -60,6 +60,15 @@ public sealed partial class Publisher(IAlertStore store, IGrainFactory grains, M
         }
     }
 
+    public async Task ResolveByCaseAsync(IReadOnlyCollection<string> alertIds, string reason)
+    {
+        var resolved = await store.ResolveByCaseAsync(alertIds, reason);
+        if (resolved.Count > 0)
+        {
+            await Push.PushAsync([.. resolved.Select(Publication.Of)]);
+        }
+    }
+
     public void FundChanged(FundStatus status) => Push.PushAsync([Publication.Of(status)]).AsTask().Ignore();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Kind} {Transition} {Severity} for {Level} {Subject}: {Message}")]

@@ -11,7 +11,8 @@ public interface IAlertStore
 
     /// <summary>
     /// Withdraws the alerts that are not yet withdrawn and either have one of <paramref name="alertIds"/> or rest on
-    /// one of <paramref name="claimIds"/>; returns them as they now read. Withdrawing twice changes nothing.
+    /// one of <paramref name="claimIds"/> (only kinds in <see cref="AlertKinds.RestingOnClaims"/> rest on their claims);
+    /// returns them as they now read. Withdrawing twice changes nothing.
     /// </summary>
     Task<IReadOnlyList<Alert>> WithdrawAsync(
         IReadOnlyCollection<string> alertIds, IReadOnlyCollection<string> claimIds, string reason, CancellationToken cancellationToken = default);
@@ -22,6 +23,12 @@ public interface IAlertStore
     /// </summary>
     Task<IReadOnlyList<Alert>> ResolveAsync(
         string kind, string subjectLevel, string subjectId, DateTimeOffset through, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Resolves the alerts with these ids that are not withdrawn (their case was decided): each becomes resolved with
+    /// <paramref name="reason"/>, also when already resolved, so the latest decision is what it says; returns those changed.
+    /// </summary>
+    Task<IReadOnlyList<Alert>> ResolveByCaseAsync(IReadOnlyCollection<string> alertIds, string reason, CancellationToken cancellationToken = default);
 
     /// <summary>The alert with this id as it now reads, or null.</summary>
     Task<Alert?> FindAsync(string alertId, CancellationToken cancellationToken = default);

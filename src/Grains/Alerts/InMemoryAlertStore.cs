@@ -50,7 +50,7 @@ public sealed class InMemoryAlertStore : IAlertStore
         var ids = alertIds.ToHashSet(StringComparer.Ordinal);
         var claims = claimIds.ToHashSet(StringComparer.Ordinal);
         return Change(
-            alert => alert.Status != AlertStatus.Withdrawn && (ids.Contains(alert.AlertId) || alert.ClaimIds.Any(claims.Contains)),
+            alert => alert.Status != AlertStatus.Withdrawn && (ids.Contains(alert.AlertId) || (AlertKinds.RestsOnClaims(alert.Kind) && alert.ClaimIds.Any(claims.Contains))),
             alert => alert with { Status = AlertStatus.Withdrawn, StatusReason = reason });
     }
 
@@ -60,6 +60,15 @@ public sealed class InMemoryAlertStore : IAlertStore
             alert => alert.Kind == kind && alert.SubjectLevel == subjectLevel && alert.SubjectId == subjectId && alert.AsOf <= through
                 && alert.Status is AlertStatus.Open or AlertStatus.Acknowledged,
             alert => alert with { Status = AlertStatus.Resolved, StatusReason = reason });
+
+    public Task<IReadOnlyList<Alert>> ResolveByCaseAsync(IReadOnlyCollection<string> alertIds, string reason, CancellationToken cancellationToken = default)
+    {
+        var ids = alertIds.ToHashSet(StringComparer.Ordinal);
+        return Change(
+            alert => ids.Contains(alert.AlertId) && alert.Status != AlertStatus.Withdrawn
+                && !(alert.Status == AlertStatus.Resolved && alert.StatusReason == reason),
+            alert => alert with { Status = AlertStatus.Resolved, StatusReason = reason });
+    }
 
     public Task<Alert?> FindAsync(string alertId, CancellationToken cancellationToken = default)
     {

@@ -5,8 +5,10 @@ using Monitoring.Publishing;
 namespace Monitoring.Alerts;
 
 /// <summary>
-/// No alert may stand on a reversed claim (冲销): whatever raised it, an alert that rests on a claim a batch reverses
-/// is withdrawn, and the change is pushed. One store call per batch that holds reversals; none for the others.
+/// No finding may stand on a reversed claim (冲销): whatever raised it, an alert of a kind that rests on its claims
+/// (<see cref="AlertKinds.RestingOnClaims"/>) and lists a claim a batch reverses is withdrawn, and the change is pushed.
+/// Pattern findings, whose claims are examples, are left to their detectors to judge again. One store call per batch
+/// that holds reversals; none for the others.
 /// </summary>
 public sealed class ReversedClaimsFeed(IPublisher publisher) : ILedgerConsumer
 {

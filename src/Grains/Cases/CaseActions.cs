@@ -21,6 +21,12 @@ public static class CaseActions
 
     public const string Withdraw = "withdraw";
 
+    /// <summary>Recorded by the system: a new alert of the same finding joined the case (<see cref="CaseEvidence"/>).</summary>
+    public const string Escalate = "escalate";
+
+    /// <summary>Recorded by the system: a claim a pattern case lists was reversed; the case stands.</summary>
+    public const string ClaimReversed = "claim-reversed";
+
     /// <summary>What a person may ask for (the system's own moves are not among them).</summary>
     public static IReadOnlyList<string> Requestable { get; } = [Take, Assign, AskHospital, Answer, Review, Confirm, Dismiss, Appeal, DecideAppeal, Note];
 

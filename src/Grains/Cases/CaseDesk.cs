@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitoring.Access;
 using Monitoring.Alerts;
+using Monitoring.Publishing;
 
 namespace Monitoring.Cases;
 
@@ -14,6 +15,7 @@ namespace Monitoring.Cases;
 public sealed partial class CaseDesk(
     ICaseStore store,
     IAlertStore alerts,
+    IPublisher publisher,
     CaseOpener opener,
     RecoveryLedger money,
     ICaseNotices notices,
@@ -67,6 +69,19 @@ public sealed partial class CaseDesk(
             }
         }
 
+        if (CaseResolution.ReasonFor(moved, command.Action, command.Outcome) is { } resolution)
+        {
+            try
+            {
+                await publisher.ResolveByCaseAsync(moved.AlertIds, resolution);
+            }
+            catch (Exception e)
+            {
+                // The decision stands (it is stored); the alerts read as before until the next decision on the case.
+                LogResolveFailed(logger, e, moved.CaseId);
+            }
+        }
+
         LogMoved(logger, moved.CaseId, command.Action, current.Status, moved.Status, actor.Name);
         // An internal note changes nothing anyone else sees, and its notice would tell the hospital one was written.
         if (command.Action != CaseActions.Note)
@@ -113,6 +128,9 @@ public sealed partial class CaseDesk(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: {Action} moved it from {From} to {To} ({Actor})")]
     private static partial void LogMoved(ILogger logger, string caseId, string action, string from, string to, string actor);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Case {CaseId} was decided but its alerts could not be resolved")]
+    private static partial void LogResolveFailed(ILogger logger, Exception exception, string caseId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Case {CaseId}: booking {LedgerId} failed; the bookings check will book it")]
     private static partial void LogBookingFailed(ILogger logger, Exception exception, string caseId, string ledgerId);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitoring.Access;
 using Monitoring.Alerts;
 using Monitoring.Ledger;
 
@@ -11,6 +12,7 @@ namespace Monitoring.Cases;
 /// </summary>
 public sealed partial class CaseOpener(
     ICaseStore store,
+    IAlertStore alerts,
     IClaimsLedger ledger,
     ICaseNotices notices,
     IOptions<CasesOptions> options,
@@ -19,13 +21,27 @@ public sealed partial class CaseOpener(
 {
     public IReadOnlyList<string> AutoOpenKinds => options.Value.EffectiveAutoOpenKinds;
 
-    /// <summary>Opens the case of this alert, or returns the one already open on it.</summary>
+    /// <summary>
+    /// Opens the case of this alert, or returns the one already open on it. Opened by the system (a finding), an alert of
+    /// a pattern kind joins the undecided case of its hospital and kind instead, if there is one (<see cref="CaseEvidence"/>).
+    /// </summary>
     public async Task<(InspectionCase Case, bool Opened)> OpenAsync(Alert alert, CaseActor by, string? note = null, CancellationToken cancellationToken = default)
     {
         var caseId = CaseOpening.CaseIdOf(alert.AlertId);
         if (await store.GetAsync(caseId, cancellationToken) is { } existing)
         {
             return (existing, false);
+        }
+
+        // A replayed alert that joined a case (since decided, perhaps) keeps that case: the stored alert says which.
+        if (await alerts.FindAsync(alert.AlertId, cancellationToken) is { CaseId: { } known } && await store.GetAsync(known, cancellationToken) is { } joinedBefore)
+        {
+            return (joinedBefore, false);
+        }
+
+        if (by == CaseActor.System && await JoinStandingAsync(alert, cancellationToken) is { } joined)
+        {
+            return (joined, false);
         }
 
         var claims = await ledger.ReadClaimsAsync(alert.ClaimIds, cancellationToken);
@@ -42,15 +58,30 @@ public sealed partial class CaseOpener(
         return (stored, added);
     }
 
-    /// <summary>Closes as withdrawn every undecided case resting on these alerts or claims.</summary>
+    /// <summary>
+    /// Closes as withdrawn every undecided case resting on these alerts, or on these claims when its kind rests on its
+    /// claims (<see cref="AlertKinds.RestingOnClaims"/>); an undecided pattern case listing a reversed claim stands and
+    /// records the reversal in its history.
+    /// </summary>
     public async Task WithdrawAsync(IReadOnlyCollection<string> alertIds, IReadOnlyCollection<string> claimIds, string reason, CancellationToken cancellationToken = default)
     {
         foreach (var standing in await store.UndecidedRestingOnAsync(alertIds, claimIds, cancellationToken))
         {
+            var falls = standing.AlertIds.Any(alertIds.Contains) || AlertKinds.RestsOnClaims(standing.Kind);
             // Re-read and retry on a concurrent change: a withdrawal must not be lost because an inspector acted meanwhile.
             for (var current = standing; current is not null; current = await store.GetAsync(current.CaseId, cancellationToken))
             {
                 var now = clock.GetUtcNow();
+                if (!falls)
+                {
+                    if (await NoteReversalsAsync(current, claimIds, now, cancellationToken) is not false)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
                 if (CaseWorkflow.Withdraw(current, reason, now) is not { } withdrawn)
                 {
                     break;
@@ -66,8 +97,85 @@ public sealed partial class CaseOpener(
         }
     }
 
+    /// <summary>True when saved, null when there was nothing to record, false when someone changed the case first.</summary>
+    private async Task<bool?> NoteReversalsAsync(InspectionCase current, IReadOnlyCollection<string> claimIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (rows, reversed) = await ClaimsOfAsync(current.ClaimIds, cancellationToken);
+        if (CaseEvidence.NoteReversals(current, claimIds, rows, reversed, now) is not { } noted)
+        {
+            return null;
+        }
+
+        if (!await store.SaveAsync(noted, current.Version, cancellationToken))
+        {
+            return false;
+        }
+
+        LogReversalNoted(logger, noted.CaseId, noted.AmountAtStake);
+        notices.CaseChanged(CaseNotice.Of(noted, CaseActions.ClaimReversed, now));
+        return true;
+    }
+
+    /// <summary>The undecided case of the alert's hospital and kind, with the alert joined to it; null when there is none to join.</summary>
+    private async Task<InspectionCase?> JoinStandingAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        if (AlertKinds.RestsOnClaims(alert.Kind) || alert.HospitalId is null)
+        {
+            return null;
+        }
+
+        foreach (var status in (string[])[CaseStatus.Open, CaseStatus.Assigned, CaseStatus.AwaitingHospital, CaseStatus.UnderReview])
+        {
+            var page = await store.QueryAsync(new CaseQuery(EveryCase, Status: status, HospitalId: alert.HospitalId, Kind: alert.Kind, Limit: 1), cancellationToken);
+            if (page.Count == 0)
+            {
+                continue;
+            }
+
+            // Re-read and retry on a concurrent change: the new evidence must not be lost because an inspector acted meanwhile.
+            for (var current = await store.GetAsync(page[0].CaseId, cancellationToken); current is not null; current = await store.GetAsync(current.CaseId, cancellationToken))
+            {
+                if (!CaseEvidence.JoinsStanding(current, alert))
+                {
+                    break;
+                }
+
+                var (rows, reversed) = await ClaimsOfAsync([.. current.ClaimIds, .. alert.ClaimIds], cancellationToken);
+                var now = clock.GetUtcNow();
+                if (CaseEvidence.Escalate(current, alert, rows, reversed, now) is not { } escalated)
+                {
+                    return current;
+                }
+
+                if (await store.SaveAsync(escalated, current.Version, cancellationToken))
+                {
+                    LogEscalated(logger, escalated.CaseId, alert.AlertId, escalated.AmountAtStake);
+                    notices.CaseChanged(CaseNotice.Of(escalated, CaseActions.Escalate, now));
+                    return escalated with { Version = current.Version + 1 };
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The store's reads are scoped; the system looks across all of them to find a finding's standing case.</summary>
+    private static readonly AccessScope EveryCase = new(AccessScope.Admin, ScopeKind.All, null);
+
+    private async Task<(IReadOnlyList<LedgerEntry> Rows, IReadOnlySet<string> Reversed)> ClaimsOfAsync(IReadOnlyList<string> claimIds, CancellationToken cancellationToken)
+    {
+        var claims = await ledger.ReadClaimsAsync([.. claimIds.Distinct()], cancellationToken);
+        return ([.. claims.Select(c => c.Entry)], claims.Where(c => c.ReversedBy is not null).Select(c => c.Entry.Claim.ClaimId).ToHashSet(StringComparer.Ordinal));
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} opened ({Kind}) against {HospitalId}, {AmountAtStake} yuan at stake, by {By}")]
     private static partial void LogOpened(ILogger logger, string caseId, string kind, string hospitalId, decimal amountAtStake, string by);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} took in alert {AlertId} of the same finding; {AmountAtStake} yuan now at stake")]
+    private static partial void LogEscalated(ILogger logger, string caseId, string alertId, decimal amountAtStake);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId}: a claim it lists was reversed; it stands, {AmountAtStake} yuan now at stake")]
+    private static partial void LogReversalNoted(ILogger logger, string caseId, decimal amountAtStake);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} withdrawn: {Reason}")]
     private static partial void LogWithdrawn(ILogger logger, string caseId, string reason);

@@ -51,6 +51,8 @@ public sealed partial class CaseOpeningPublisher(IPublisher inner, CaseOpener op
     /// <summary>A cleared budget level resolves alerts about a fund's pace, which no case rests on: passed through.</summary>
     public Task ResolveAsync(Alert cleared) => inner.ResolveAsync(cleared);
 
+    public Task ResolveByCaseAsync(IReadOnlyCollection<string> alertIds, string reason) => inner.ResolveByCaseAsync(alertIds, reason);
+
     public void FundChanged(FundStatus status) => inner.FundChanged(status);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "No case could be opened on alert {AlertId}; it is published without one")]

@@ -24,6 +24,12 @@ public interface IPublisher
     /// </summary>
     Task ResolveAsync(Alert cleared);
 
+    /// <summary>
+    /// A case was decided: its alerts that are not withdrawn become resolved with <paramref name="reason"/> (naming the
+    /// case and the decision), and each changed one is pushed once as it now reads.
+    /// </summary>
+    Task ResolveByCaseAsync(IReadOnlyCollection<string> alertIds, string reason);
+
     /// <summary>A fund account's status changed. Never blocks: only the latest per account is pushed, at a bounded rate.</summary>
     void FundChanged(FundStatus status);
 }

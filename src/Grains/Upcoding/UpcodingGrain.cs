@@ -32,7 +32,6 @@ public sealed class UpcodingGrain(
     private bool _closedWeeksChanged;
     private bool _summaryDirty;
     private CodingChangeTrace? _trace;
-    private Alert? _standing;
     private PeerShares _peers = PeerShares.None;
 
     /// <summary>
@@ -62,14 +61,8 @@ public sealed class UpcodingGrain(
 
     public async Task RecordAsync(LedgerEntry[] rows)
     {
-        var replacements = Apply(rows);
-        var current = await registry.CurrentAsync();
-        if (replacements.Count > 0)
-        {
-            await publisher.RaiseAsync(replacements);
-        }
-
-        await JudgeAsync(current);
+        Apply(rows);
+        await JudgeAsync(await registry.CurrentAsync());
     }
 
     /// <summary>The region was (re)activated and holds nothing: the next timer tick sends the summary again.</summary>
@@ -84,13 +77,12 @@ public sealed class UpcodingGrain(
         _trace?.Track.OnsetPeriod is { } onset ? _book.WeekStart(onset) : null, _book.Cases));
 
     /// <summary>
-    /// Takes the rows into the book. A reversal of a claim the standing alert lists would withdraw that alert (no alert
-    /// stands on a reversed claim); the finding rests on hundreds of cases, not on that one, so the alert is re-issued
-    /// without it under an id of its own.
+    /// Takes the rows into the book. A reversed case leaves the book, and the closed weeks it was in are judged again
+    /// without it; the standing alert is not touched (the finding rests on the hospital's whole case mix, its claims are
+    /// examples: <see cref="AlertKinds.RestingOnClaims"/>), so a hospital cannot shed a finding by reversing one.
     /// </summary>
-    private List<Alert> Apply(IReadOnlyList<LedgerEntry> rows)
+    private void Apply(IReadOnlyList<LedgerEntry> rows)
     {
-        var replacements = new List<Alert>();
         foreach (var row in rows)
         {
             if (row.Movement.HospitalSeq <= _cursor)
@@ -112,15 +104,6 @@ public sealed class UpcodingGrain(
                 {
                     _summaryDirty = true;
                     _closedWeeksChanged |= _book.WeekOf(removed.SettledDay) < _closedWeeks;
-                    if (_standing is { } standing && standing.ClaimIds.Contains(removed.ClaimId))
-                    {
-                        _standing = standing with
-                        {
-                            AlertId = $"{standing.AlertId}/without-{removed.ClaimId}",
-                            ClaimIds = [.. standing.ClaimIds.Where(id => id != removed.ClaimId)],
-                        };
-                        replacements.Add(_standing);
-                    }
                 }
             }
             else if (CodedCase.From(claim) is { } c && _book.Add(c))
@@ -135,8 +118,6 @@ public sealed class UpcodingGrain(
             _closedWeeks = week;
             _closedWeeksChanged = true;
         }
-
-        return replacements;
     }
 
     /// <summary>Traces the closed weeks again when they changed, and publishes the steps not published yet.</summary>
@@ -170,7 +151,6 @@ public sealed class UpcodingGrain(
 
             var alert = UpcodingAlerts.Of(Finding(step, onset), place, name, t, now);
             fresh.Add(alert);
-            _standing = step.Transition == AlertTransition.Cleared ? null : alert;
         }
 
         if (fresh.Count > 0)

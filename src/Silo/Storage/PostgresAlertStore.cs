@@ -95,11 +95,12 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
         await using var command = dataSource.CreateCommand(
             """
             UPDATE alerts SET status = 'withdrawn', status_reason = @reason, status_changed_at = now()
-            WHERE status <> 'withdrawn' AND (alert_id = ANY(@ids) OR claim_ids && @claims)
+            WHERE status <> 'withdrawn' AND (alert_id = ANY(@ids) OR (kind = ANY(@resting) AND claim_ids && @claims))
             RETURNING body, status, status_reason, acknowledged, sequence
             """);
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("ids", alertIds.ToArray());
+        command.Parameters.AddWithValue("resting", AlertKinds.RestingOnClaims.ToArray());
         command.Parameters.AddWithValue("claims", claimIds.ToArray());
         return await ReadAllAsync(command, cancellationToken);
     }
@@ -119,6 +120,25 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
         command.Parameters.AddWithValue("level", subjectLevel);
         command.Parameters.AddWithValue("subject", subjectId);
         command.Parameters.AddWithValue("through", through.ToUniversalTime());
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Alert>> ResolveByCaseAsync(IReadOnlyCollection<string> alertIds, string reason, CancellationToken cancellationToken = default)
+    {
+        if (alertIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE alerts SET status = 'resolved', status_reason = @reason, status_changed_at = now()
+            WHERE alert_id = ANY(@ids) AND status <> 'withdrawn'
+              AND NOT (status = 'resolved' AND status_reason IS NOT DISTINCT FROM @reason)
+            RETURNING body, status, status_reason, acknowledged, sequence
+            """);
+        command.Parameters.AddWithValue("reason", reason);
+        command.Parameters.AddWithValue("ids", alertIds.ToArray());
         return await ReadAllAsync(command, cancellationToken);
     }
 

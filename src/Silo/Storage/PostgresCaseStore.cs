@@ -66,7 +66,8 @@ public sealed class PostgresCaseStore(NpgsqlDataSource dataSource) : ICaseStore
         await using (var update = new NpgsqlCommand(
             """
             UPDATE cases SET status = @status, owner = @owner, decided_at = @decidedAt, recovered = @recovered,
-                   has_bookings = @hasBookings, version = @version, body = @body
+                   has_bookings = @hasBookings, version = @version, body = @body,
+                   amount_at_stake = @amountAtStake, alert_ids = @alertIds, claim_ids = @claimIds
             WHERE case_id = @caseId AND version = @expected
             RETURNING (SELECT count(*) FROM case_history h WHERE h.case_id = cases.case_id)::int
             """, connection, transaction))

@@ -31,7 +31,7 @@ public sealed class RecordingPublisher : IPublisher
     {
         foreach (var alert in _alerts.Values)
         {
-            if (alert.Status != AlertStatus.Withdrawn && (alertIds.Contains(alert.AlertId) || alert.ClaimIds.Any(claimIds.Contains)))
+            if (alert.Status != AlertStatus.Withdrawn && (alertIds.Contains(alert.AlertId) || (AlertKinds.RestsOnClaims(alert.Kind) && alert.ClaimIds.Any(claimIds.Contains))))
             {
                 _alerts[alert.AlertId] = alert with { Status = AlertStatus.Withdrawn, StatusReason = reason };
             }
@@ -48,6 +48,19 @@ public sealed class RecordingPublisher : IPublisher
                 && alert.AsOf <= cleared.AsOf && alert.Status is AlertStatus.Open or AlertStatus.Acknowledged)
             {
                 _alerts[alert.AlertId] = alert with { Status = AlertStatus.Resolved, StatusReason = "level-cleared" };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ResolveByCaseAsync(IReadOnlyCollection<string> alertIds, string reason)
+    {
+        foreach (var alert in _alerts.Values)
+        {
+            if (alertIds.Contains(alert.AlertId) && alert.Status != AlertStatus.Withdrawn)
+            {
+                _alerts[alert.AlertId] = alert with { Status = AlertStatus.Resolved, StatusReason = reason };
             }
         }
 

@@ -110,11 +110,11 @@ public sealed class UpcodingGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_reversed_example_claim_reissues_the_standing_alert_without_it()
+    public async Task A_reversed_example_claim_leaves_the_standing_alert_as_it_is_and_issues_nothing_new()
     {
         var (hospital, registry) = await CountyAsync();
         await SettleAsync(registry, Year(hospital, weeks: 24, onsetWeek: 12));
-        // The latest step speaks for the finding: the one a reversal re-issues.
+        var before = UpcodingAlertsOn(hospital).Select(a => a.AlertId).ToList();
         var raised = UpcodingAlertsOn(hospital).Where(a => a.Transition != AlertTransition.Cleared).OrderBy(a => a.AsOf).Last();
         var example = raised.ClaimIds[0];
 
@@ -126,9 +126,13 @@ public sealed class UpcodingGrainTests(ClusterFixture fixture)
             SettledAt = new DateTimeOffset(2026, 6, 20, 10, 0, 0, TimeSpan.FromHours(8)),
         }, [2], "{}")]);
 
-        var reissued = Assert.Single(UpcodingAlertsOn(hospital), a => a.AlertId == $"{raised.AlertId}/without-{example}");
-        Assert.DoesNotContain(example, reissued.ClaimIds);
-        Assert.Equal(AlertStatus.Open, reissued.Status);
+        // The finding rests on hundreds of cases: it is neither withdrawn nor re-issued under a new id (which would
+        // withdraw the case being worked and open another); the reversed case left the book, and the watch still sees it.
+        var standing = await fixture.Cluster.Client.GetGrain<IUpcodingGrain>(hospital).GetStandingAsync();
+        Assert.Equal(24 * 60 - 1, standing.Cases);
+        Assert.Equal(before, UpcodingAlertsOn(hospital).Select(a => a.AlertId).ToList());
+        Assert.Equal(AlertStatus.Open, Assert.Single(UpcodingAlertsOn(hospital), a => a.AlertId == raised.AlertId).Status);
+        Assert.NotEqual(UpcodingLevel.None, standing.Level);
     }
 
     [Fact]

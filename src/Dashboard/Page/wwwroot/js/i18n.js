@@ -304,6 +304,9 @@ const texts = {
     'caseAction.decide-appeal': '申诉复核',
     'caseAction.note': '内部备注',
     'caseAction.withdraw': '撤销',
+    // findings: system lines of a case's history (escalation joined, example claim reversed)
+    'caseAction.escalate': '同一问题新进展并入',
+    'caseAction.claim-reversed': '所列结算已冲销',
     'appealOutcome.uphold': '维持原认定',
     'appealOutcome.overturn': '撤销原认定',
     'alertStatus.open': '未处理',
@@ -686,6 +689,9 @@ const texts = {
     'caseAction.decide-appeal': 'Decide appeal',
     'caseAction.note': 'Internal note',
     'caseAction.withdraw': 'Withdrawn',
+    // findings: system lines of a case's history (escalation joined, example claim reversed)
+    'caseAction.escalate': 'Escalation joined',
+    'caseAction.claim-reversed': 'Listed claim reversed',
     'appealOutcome.uphold': 'Uphold',
     'appealOutcome.overturn': 'Overturn',
     'alertStatus.open': 'open',
