@@ -90,6 +90,15 @@ public sealed class RoleScreensTests(BrowserFixture browser)
                     var where = $"{role} {width}px {language}";
                     await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                     await SaveScreenshotAsync(page, $"{role}-{width}-{language}.png");
+                    await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "roles", $"{role}-{width}-{language}-first-screen.png") });
+                    foreach (var panel in new[] { "overview", "detail" })
+                    {
+                        if (await page.Locator($"#{panel}").IsVisibleAsync())
+                        {
+                            await page.Locator($"#{panel}").ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "roles", $"{role}-{width}-{language}-{panel}.png") });
+                        }
+                    }
+
                     problems.AddRange(await LayoutProblemsAsync(page, where));
                     problems.AddRange(scriptErrors.Select(e => $"{where}: script error {e}"));
                     await page.Context.CloseAsync();
@@ -117,6 +126,32 @@ public sealed class RoleScreensTests(BrowserFixture browser)
         if (titleLines > 2.2)
         {
             found.Add($"{where}: the title wraps to {titleLines:0.0} lines");
+        }
+
+        // Without an overview (a hospital), a wide board keeps its panels within the window and scrolls inside them.
+        var overgrown = await page.EvaluateAsync<double>(@"() => {
+            const board = document.getElementById('board');
+            if (window.innerWidth <= 1100 || board.hidden || !document.getElementById('overview').hidden) return 0;
+            return board.getBoundingClientRect().height - window.innerHeight;
+        }");
+        if (overgrown > 0)
+        {
+            found.Add($"{where}: without an overview the board runs {overgrown:0} px past the window");
+        }
+
+        // The "today" label of the spend curve: clipped at the plot's right edge late in the year before it was set inside.
+        var clipped = await page.EvaluateAsync<double>(@"() => {
+            const svg = document.querySelector('#spend-chart svg');
+            if (!svg || svg.getBoundingClientRect().width === 0) return 0;
+            const box = svg.getBoundingClientRect();
+            const label = [...svg.querySelectorAll('text')].find(t => /^(今日|today) /.test(t.textContent));
+            if (!label) return 0;
+            const r = label.getBoundingClientRect();
+            return Math.max(0, r.right - box.right, box.left - r.left);
+        }");
+        if (clipped > 0.5)
+        {
+            found.Add($"{where}: the chart's 'today' label runs {clipped:0} px past the chart");
         }
 
         return found;
