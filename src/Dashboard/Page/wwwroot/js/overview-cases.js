@@ -41,5 +41,5 @@ registerCountyExtra((countyId, slot) => {
   slot.append(open && open.cases > 0
     ? h('span', { class: 'tally cases', dataset: { cases: open.cases, atStake: open.atStake } },
       t('overview.openCases', { count: open.cases, amount: moneyWan(open.atStake) }))
-    : h('span', { class: 'tally cases none', dataset: { cases: 0 } }, t('overview.noOpenCases')));
+    : h('span', { class: 'tally cases', dataset: { cases: 0 } }, t('overview.noOpenCases')));
 });
