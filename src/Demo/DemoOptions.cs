@@ -22,6 +22,12 @@ public sealed class DemoOptions
     [Range(0.1, 525_600.0)]
     public double YearMinutes { get; set; } = 10;
 
+    /// <summary>
+    /// When a year ends, put the next fund year's registry in force and play that year (the same story, a year on), so
+    /// the board never stops. Each year is its own account year: its claims carry its dates and count only in it.
+    /// </summary>
+    public bool Loop { get; set; } = true;
+
     /// <summary>Settlements in the year across the prefecture; a real one of its size settles about this many.</summary>
     [Range(DemoClaimStream.MinimumClaims, DemoClaimStream.MaximumClaims)]
     public int ClaimsPerYear { get; set; } = 200_000;

@@ -3,7 +3,9 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Monitoring.Access;
 using Monitoring.Alerts;
+using Monitoring.Cases;
 using Monitoring.Dashboard.Security;
 using Monitoring.Funds;
 using Monitoring.Registry;
@@ -22,6 +24,9 @@ public static class MonthlyReportApi
     /// <summary>A county's alerts of a year are a few hundred; this bounds one report's read of them.</summary>
     private const int AlertReadLimit = 5_000;
 
+    /// <summary>A county's cases are read in pages of this many (the case store's own order, by opening time).</summary>
+    private const int CasePage = 500;
+
     public static IEndpointRouteBuilder MapMonthlyReportApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/reports/monthly/{level}/{id}", GetReportAsync).RequireAuthorization(MonitoringPolicies.Reader)
@@ -32,7 +37,7 @@ public static class MonthlyReportApi
 
     private static async Task<IResult> GetReportAsync(
         string level, string id, string? month, string? format, HttpContext http, RegistryCatalog catalog, IGrainFactory grains,
-        IAlertStore alerts, CancellationToken cancellationToken)
+        IAlertStore alerts, ICaseStore cases, CancellationToken cancellationToken)
     {
         var registry = await catalog.CurrentAsync();
         if (level is not (FundLevel.County or FundLevel.Alliance))
@@ -71,7 +76,8 @@ public static class MonthlyReportApi
         var reportMonth = monthNumber ?? (status.AsOf is { } asOf ? Claims.BudgetClock.BudgetDate(asOf).Month : 1);
         var countyAlerts = await alerts.QueryAsync(
             new AlertQuery(new HashSet<string> { profile.CountyId }, null, null, null, null, null, profile.CountyId, null, AlertReadLimit), cancellationToken);
-        var report = MonthlyFundReport.Build(profile, status, reportMonth, countyAlerts);
+        var countyCases = await CountyCasesAsync(cases, scope, profile.CountyId, cancellationToken);
+        var report = MonthlyFundReport.Build(profile, status, reportMonth, countyAlerts, countyCases);
         var fileName = $"{report.Id}-{report.FundYear}-{report.Month:D2}";
         return format switch
         {
@@ -80,5 +86,24 @@ public static class MonthlyReportApi
             "html" => TypedResults.Content(MonthlyReportPage.Render(report), "text/html", Encoding.UTF8),
             _ => TypedResults.Ok(MonthlyReportDocument.Of(report)),
         };
+    }
+
+    /// <summary>Every case of the county the caller may see (the store cuts to the caller's scope), page by page.</summary>
+    private static async Task<List<InspectionCase>> CountyCasesAsync(
+        ICaseStore store, AccessScope scope, string countyId, CancellationToken cancellationToken)
+    {
+        var all = new List<InspectionCase>();
+        CaseCursor? after = null;
+        while (true)
+        {
+            var page = await store.QueryAsync(new CaseQuery(scope, CountyId: countyId, Sort: CaseSort.Age, Limit: CasePage, After: after), cancellationToken);
+            all.AddRange(page);
+            if (page.Count < CasePage)
+            {
+                return all;
+            }
+
+            after = CaseCursor.After(page[^1]);
+        }
     }
 }

@@ -4,7 +4,10 @@ using Monitoring.Reports;
 
 namespace Monitoring.Dashboard.Reports;
 
-/// <summary>The monthly report as JSON: money in yuan, shares as fractions, alerts as <c>alert.schema.json</c> has them.</summary>
+/// <summary>
+/// The monthly report as JSON: money in yuan, shares as fractions, alerts as <c>alert.schema.json</c> has them, and the
+/// month's inspection cases (opened, decided, recovered, and those still open as of the report).
+/// </summary>
 public sealed record MonthlyReportDocument(
     string Level,
     string Id,
@@ -19,10 +22,11 @@ public sealed record MonthlyReportDocument(
     decimal? ProjectedShare,
     string? PaceLevel,
     YearEndFigures? YearEnd,
-    IReadOnlyList<AlertDocument> Alerts)
+    IReadOnlyList<AlertDocument> Alerts,
+    ReportCases? Cases)
 {
     public static MonthlyReportDocument Of(MonthlyFundReport r) => new(
         r.Level, r.Id, r.Name, r.CountyId, r.FundYear, $"{r.FundYear:D4}-{r.Month:D2}", r.AnnualBudget, r.Months, r.AsOf,
         r.ProjectedYearEnd, r.ProjectedShare, r.PaceLevel, r.YearEnd is null ? null : YearEndFigures.Of(r.YearEnd),
-        [.. r.Alerts.Select(a => AlertDocument.Of(a))]);
+        [.. r.Alerts.Select(a => AlertDocument.Of(a))], r.Cases);
 }

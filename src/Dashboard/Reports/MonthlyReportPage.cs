@@ -75,6 +75,16 @@ public static class MonthlyReportPage
             html.Append("</tbody></table>");
         }
 
+        if (report.Cases is { } cases)
+        {
+            html.Append("<h2>稽核案件 <span class=\"en\">Inspection cases</span></h2><table id=\"report-cases\"><tbody>");
+            Row(html, "本月立案", "Opened this month", $"{cases.Opened} 件，涉及金额 {Wan(cases.OpenedAtStake)}");
+            Row(html, "本月办结", "Decided this month", $"{cases.Decided} 件（确认 {cases.Confirmed} 件，不予认定 {cases.Dismissed} 件）");
+            Row(html, "本月追回", "Recovered this month", Wan(cases.Recovered));
+            Row(html, "在办案件", "Cases still open", $"{cases.Active} 件，涉及金额 {Wan(cases.ActiveAtStake)}");
+            html.Append("</tbody></table>");
+        }
+
         html.Append("<p class=\"en\">金额单位：万元 · Amounts in 10,000 yuan · 数据截至 ")
             .Append(report.AsOf?.ToOffset(Claims.BudgetClock.ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—")
             .Append("（结算时间 settlement time）</p></body></html>");
@@ -83,6 +93,9 @@ public static class MonthlyReportPage
 
     private static void Kpi(StringBuilder html, string zh, string en, string value) =>
         html.Append("<div class=\"kpi\">").Append(E(zh)).Append(" <span class=\"en\">").Append(E(en)).Append("</span><b>").Append(E(value)).Append("</b></div>");
+
+    private static void Row(StringBuilder html, string zh, string en, string value) =>
+        html.Append("<tr><th>").Append(E(zh)).Append(" <span class=\"en\">").Append(E(en)).Append("</span></th><td class=\"n\">").Append(E(value)).Append("</td></tr>");
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 

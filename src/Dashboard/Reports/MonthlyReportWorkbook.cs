@@ -6,7 +6,7 @@ namespace Monitoring.Dashboard.Reports;
 
 /// <summary>
 /// The monthly report as an .xlsx workbook (MiniExcel): 概况 (the month at a glance), 逐月 (January to the month, paid
-/// against plan and the pace at each month's end) and 预警 (the month's alerts). Amounts in 万元 to two places, as the
+/// against plan and the pace at each month's end), 预警 (the month's alerts) and 稽核案件 (the month's cases). Amounts in 万元 to two places, as the
 /// report is read; shares in percent.
 /// </summary>
 public static class MonthlyReportWorkbook
@@ -65,6 +65,21 @@ public static class MonthlyReportWorkbook
             ["逐月 Months"] = months,
             ["预警 Alerts"] = alerts,
         };
+        if (report.Cases is { } cases)
+        {
+            sheets["稽核案件 Cases"] = new List<Dictionary<string, object?>>
+            {
+                Line("本月立案（件） Opened this month", cases.Opened),
+                Line("本月立案涉及金额（万元） At stake, opened this month", Wan(cases.OpenedAtStake)),
+                Line("本月办结（件） Decided this month", cases.Decided),
+                Line("其中确认（件） Confirmed", cases.Confirmed),
+                Line("其中不予认定（件） Dismissed", cases.Dismissed),
+                Line("本月追回（万元） Recovered this month", Wan(cases.Recovered)),
+                Line("在办案件（件） Cases still open", cases.Active),
+                Line("在办涉及金额（万元） At stake, still open", Wan(cases.ActiveAtStake)),
+            };
+        }
+
         using var stream = new MemoryStream();
         await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: cancellationToken);
         return stream.ToArray();

@@ -16,6 +16,12 @@ public static class PaceTrack
     {
         var yearStart = new DateOnly(account.FundYear, 1, 1);
         var yearEnd = new DateOnly(account.FundYear, 12, 31);
+        if (state.PacedThrough != 0 && Claims.BudgetClock.FromDayKey(state.PacedThrough) < yearStart)
+        {
+            // A new fund year has its own budget: the old year's levels are no standing in it, and judging starts on 1 January.
+            state = new PaceStanding(0, null, false);
+        }
+
         var start = state.PacedThrough == 0 ? yearStart : Claims.BudgetClock.FromDayKey(state.PacedThrough).AddDays(1);
         if (start < yearStart)
         {

@@ -1,4 +1,5 @@
 using Monitoring.Alerts;
+using Monitoring.Cases;
 using Monitoring.Claims;
 using Monitoring.Funds.Snapshots;
 using Monitoring.Pace;
@@ -10,7 +11,7 @@ namespace Monitoring.Reports;
 /// 基金运行分析月报: the monthly fund-operation report of a county fund or an alliance — its budget, what it paid in the
 /// month against the month's plan, its spend pace (支出进度 against 时间进度) at the month's end, the projection and the
 /// year-end preview as they stand, and the alerts about the month. Built from the fund account's own books (its month
-/// totals) and the alert store, so it says what the dashboard says.
+/// totals), the alert store and the case store, so it says what the dashboard says.
 /// </summary>
 public sealed record MonthlyFundReport(
     string Level,
@@ -26,14 +27,17 @@ public sealed record MonthlyFundReport(
     decimal? ProjectedShare,
     string? PaceLevel,
     YearEndPreview? YearEnd,
-    IReadOnlyList<Alert> Alerts)
+    IReadOnlyList<Alert> Alerts,
+    ReportCases? Cases = null)
 {
     /// <summary>The month reported on (the last of <see cref="Months"/>).</summary>
     public ReportMonth Current => Months[^1];
 
     /// <param name="month">1–12: the report covers January through this month</param>
     /// <param name="alerts">alerts of the fund's county, any month; those about this fund's scope and month are kept</param>
-    public static MonthlyFundReport Build(FundAccountProfile profile, FundStatus status, int month, IEnumerable<Alert> alerts)
+    /// <param name="cases">inspection cases of the fund's county, any month (see <see cref="ReportCases"/>); null leaves the section out</param>
+    public static MonthlyFundReport Build(FundAccountProfile profile, FundStatus status, int month, IEnumerable<Alert> alerts,
+        IEnumerable<InspectionCase>? cases = null)
     {
         // Month totals are keyed yyyyMM.
         var byMonth = status.Months.Where(m => m.Month / 100 == profile.FundYear).ToDictionary(m => m.Month % 100);
@@ -65,7 +69,7 @@ public sealed record MonthlyFundReport(
             .ToList();
         return new MonthlyFundReport(profile.Level, profile.Id, profile.Name, profile.CountyId, profile.FundYear, month, profile.AnnualBudget,
             months, status.AsOf, status.Pace?.ProjectedYearEnd, status.Pace?.ProjectedShare, status.Pace?.Level?.ToString().ToLowerInvariant(),
-            status.YearEnd, mine);
+            status.YearEnd, mine, cases is null ? null : ReportCases.Of(profile, month, cases));
     }
 
     private static DateOnly MonthEnd(int year, int month) => new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Monitoring.Demo;
+using Monitoring.Registry;
 using Monitoring.Silo.Ingest;
 
 namespace Monitoring.Silo.Demo;
@@ -10,14 +11,20 @@ namespace Monitoring.Silo.Demo;
 /// <summary>
 /// Plays the demo year into the embedded host in compressed time: every <see cref="DemoOptions.BatchInterval"/> it
 /// posts, through the same ingestion as <c>POST /api/claims</c>, the claims whose settlement time the simulated clock
-/// has passed, and stops at the year end. A failed batch is logged and tried again on the next tick: the demo must
+/// has passed. At the year end it puts the next fund year's registry in force and plays that year, unless
+/// <see cref="DemoOptions.Loop"/> is off: fund accounts, pace and reports all count by fund year, so the new year starts
+/// from nothing and the old year's figures stay as they ended (and stay readable in the ledger). A failed batch is logged and tried again on the next tick: the demo must
 /// never take the host down, and a re-sent claim is only a duplicate.
 /// </summary>
-public sealed partial class DemoFeed(ClaimIngestion ingestion, IOptions<DemoOptions> options, ILogger<DemoFeed> logger)
+public sealed partial class DemoFeed(
+    ClaimIngestion ingestion, RegistryCatalog registry, IOptions<DemoOptions> options, ILogger<DemoFeed> logger)
     : BackgroundService
 {
     /// <summary>The contract's limit on one batch of <c>POST /api/claims</c>; the feed keeps to it as any client would.</summary>
     private const int MaxBatch = 10_000;
+
+    /// <summary>The last fund year the registry accepts (<c>fundYear</c> 2000–2100).</summary>
+    private const int LastFundYear = 2100;
 
     /// <summary>How many rejections of one batch to quote in the log; the count says the rest.</summary>
     private const int QuotedRejections = 3;
@@ -54,16 +61,35 @@ public sealed partial class DemoFeed(ClaimIngestion ingestion, IOptions<DemoOpti
         }
     }
 
+    /// <summary>The years the feed plays: the configured one, then (looping) each next one up to the last year a registry accepts.</summary>
+    public static IEnumerable<int> Years(int firstYear, bool loop) =>
+        loop ? Enumerable.Range(firstYear, LastFundYear - firstYear + 1) : [firstYear];
+
     private async Task PlayAsync(DemoOptions demo, CancellationToken stoppingToken)
     {
-        var scenario = DemoPrefecture.Plan(demo.Seed, demo.FundYear);
+        foreach (var year in Years(demo.FundYear, demo.Loop))
+        {
+            if (year != demo.FundYear)
+            {
+                // The next year's registry first: its accounts, budgets and pace then exist before its first claim.
+                var next = await registry.ReplaceAsync(JsonSerializer.Serialize(DemoPrefecture.Build(demo.Seed, year), RegistrySeeder.DocumentJson));
+                LogNewYear(logger, next.FundYear);
+            }
+
+            await PlayYearAsync(demo, year, stoppingToken);
+        }
+    }
+
+    private async Task PlayYearAsync(DemoOptions demo, int fundYear, CancellationToken stoppingToken)
+    {
+        var scenario = DemoPrefecture.Plan(demo.Seed, fundYear);
         if (demo.PlantBudget)
         {
-            scenario = BudgetPlanting.Plant(scenario, demo.FundYear).Scenario;
+            scenario = BudgetPlanting.Plant(scenario, fundYear).Scenario;
         }
 
         var stream = new DemoClaimStream(scenario, demo.Seed, demo.ClaimsPerYear, demo.PlantSplits, demo.PlantLowThreshold, demo.PlantUpcoding);
-        LogStarting(logger, demo.FundYear, demo.ClaimsPerYear, demo.YearMinutes, demo.Seed);
+        LogStarting(logger, fundYear, demo.ClaimsPerYear, demo.YearMinutes, demo.Seed);
 
         using var claims = stream.Claims().GetEnumerator();
         var next = claims.MoveNext() ? claims.Current : null;
@@ -93,7 +119,7 @@ public sealed partial class DemoFeed(ClaimIngestion ingestion, IOptions<DemoOpti
 
             if (next is null && pending.Count == 0)
             {
-                LogFinished(logger, demo.FundYear, totals.Sent, totals.Accepted, totals.Duplicates, totals.Rejected);
+                LogFinished(logger, fundYear, totals.Sent, totals.Accepted, totals.Duplicates, totals.Rejected);
                 return;
             }
 
@@ -158,6 +184,10 @@ public sealed partial class DemoFeed(ClaimIngestion ingestion, IOptions<DemoOpti
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Demo feed finished fund year {FundYear}: {Sent} claims sent, {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected")]
     private static partial void LogFinished(ILogger logger, int fundYear, long sent, long accepted, long duplicates, long rejected);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Demo feed: the registry of fund year {FundYear} is in force; the new year starts from nothing")]
+    private static partial void LogNewYear(ILogger logger, int fundYear);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo feed stopped with the host")]
     private static partial void LogStopped(ILogger logger);

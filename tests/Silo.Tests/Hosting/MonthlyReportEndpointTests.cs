@@ -31,7 +31,7 @@ public sealed class MonthlyReportEndpointTests(EmbeddedHostFixture fixture) : IC
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
         using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
-        Assert.Equal(["概况 Summary", "逐月 Months", "预警 Alerts"], MiniExcel.GetSheetNames(workbook));
+        Assert.Equal(["概况 Summary", "逐月 Months", "预警 Alerts", "稽核案件 Cases"], MiniExcel.GetSheetNames(workbook));
         var months = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "逐月 Months").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal("2026-01", months[0]["月份 Month"]);
         Assert.Equal(decimal.Round(paid / 10_000m, 2), Convert.ToDecimal(months[0]["统筹基金支付（万元） Paid"], System.Globalization.CultureInfo.InvariantCulture));

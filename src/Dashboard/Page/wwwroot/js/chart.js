@@ -164,7 +164,11 @@ export class SpendChart {
           silent: true,
           lineStyle: { color: colors.today, type: 'solid', width: 1 },
           // Written across the top of the plot, beside the line, so it reads level and keeps off the legend.
-          label: { formatter: t('chart.today', { date: shortDate(todayDate) }), position: 'end', color: colors.today, fontSize: 11, distance: 2 },
+          // Near either edge of the year the label is set to the inside of the line, or the plot's edge clips it.
+          label: {
+            formatter: t('chart.today', { date: shortDate(todayDate) }), position: 'end', color: colors.today, fontSize: 11, distance: 2,
+            align: todayAlign(series.today, dates.length),
+          },
           data: [{ xAxis: todayDate }],
         },
       }),
@@ -245,4 +249,11 @@ export class SpendChart {
 function shortDate(date) {
   const [, m, d] = date.split('-').map(Number);
   return lang() === 'zh' ? `${m}月${d}日` : `${monthLabel(m)} ${d}`;
+}
+
+/** Where the "today" label sits against its line: to the left of it late in the year, to the right early on, else centred. */
+export function todayAlign(today, days) {
+  if (today > days * 0.85) return 'right';
+  if (today < days * 0.1) return 'left';
+  return 'center';
 }

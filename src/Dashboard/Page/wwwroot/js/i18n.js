@@ -353,6 +353,10 @@ const texts = {
     'overview.surplus': '预计结余 {amount}',
     'overview.noAlerts': '无未结预警',
     'overview.tallyTitle': '未处理 {open} 条，已确认 {acknowledged} 条',
+    // ---- overview: open cases per county (issue 15, finish) ----
+    'overview.openCases': '在办案件 {count} 件 · 涉及 {amount}',
+    'overview.noOpenCases': '无在办案件',
+    // ---- end overview cases ----
     'heatmap.heading': '各月支出 ÷ 当月计划（{year} 年，%）',
     'heatmap.cell': '{month}：支出 {paid}，计划 {plan}（{ratio}）',
     'heatmap.legend': '支出 ÷ 计划：',
@@ -738,6 +742,10 @@ const texts = {
     'overview.surplus': 'projected surplus {amount}',
     'overview.noAlerts': 'no open alerts',
     'overview.tallyTitle': '{open} open, {acknowledged} acknowledged',
+    // ---- overview: open cases per county (issue 15, finish) ----
+    'overview.openCases': 'open cases: {count} · {amount} at stake',
+    'overview.noOpenCases': 'no open cases',
+    // ---- end overview cases ----
     'heatmap.heading': 'Monthly spend ÷ plan ({year}, %)',
     'heatmap.cell': '{month}: spent {paid}, plan {plan} ({ratio})',
     'heatmap.legend': 'spend ÷ plan:',

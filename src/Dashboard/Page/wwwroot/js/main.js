@@ -10,6 +10,7 @@ import { budgetAlertsOf } from './budget-board.js';
 import { connectLive } from './live.js';
 import { CasesView } from './cases.js';
 import { Overview } from './overview.js';
+import { refreshCountyCases } from './overview-cases.js';
 import { DrillDownView } from './drilldown.js';
 
 const pollSeconds = 10;
@@ -252,7 +253,7 @@ async function loadOverview() {
   const mine = board;
   if (mine.who.role === 'hospital') return;
   try {
-    const doc = await session.getJson(mine.token, 'api/overview');
+    const [doc] = await Promise.all([session.getJson(mine.token, 'api/overview'), refreshCountyCases(mine.token)]);
     if (board !== mine) return;
     const reordered = mine.overview.update(doc);
     if (mine.redrawRow && reordered) drawHierarchy();
