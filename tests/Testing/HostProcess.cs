@@ -35,10 +35,24 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(params string[] settings)
     {
-        var host = Launch(settings);
-        await host.WaitReadyAsync(TimeSpan.FromSeconds(90));
-        return host;
+        // A port found free can be taken by another test's server before this host binds it (tests run in parallel):
+        // a host that lost that race is started again on new ports instead of failing the test that wanted it.
+        for (var attempt = 1; ; attempt++)
+        {
+            var host = Launch(settings);
+            try
+            {
+                await host.WaitReadyAsync(TimeSpan.FromSeconds(90));
+                return host;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && host.LostPortRace)
+            {
+                await host.DisposeAsync();
+            }
+        }
     }
+
+    private bool LostPortRace => _process.HasExited && Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Starts the process and returns at once, for a test that watches how it starts.</summary>
     public static HostProcess Launch(params string[] settings)
