@@ -28,6 +28,12 @@ public abstract class FundAccountGrain(
     private bool _absorbedSinceJudged = true;
     private IGrainTimer? _checkpointTimer;
 
+    // The latest settlement time a dispatch asked this account to be judged through, and whether that judgement is
+    // still owed (it threw, or rows came in by catch-up): the periodic catch-up pays it, since the next dispatch may
+    // never come for an account whose hospitals have stopped settling.
+    private DateTimeOffset? _judgedWatermark;
+    private bool _judgementOwed;
+
     protected string Key => this.GetPrimaryKeyString();
 
     /// <summary>A <see cref="FundLevel"/>.</summary>
@@ -67,6 +73,11 @@ public abstract class FundAccountGrain(
         if (replayed > 0)
         {
             logger.LogWarning("{Grain} {Key} found {Rows} ledger rows never delivered to it and counted them", GetType().Name, Key, replayed);
+        }
+
+        if ((replayed > 0 || _judgementOwed) && _judgedWatermark is { } watermark)
+        {
+            await PaceThroughAsync(watermark);
         }
     }
 
@@ -109,6 +120,18 @@ public abstract class FundAccountGrain(
     /// settlement time of the batch just counted), publishes what that raised, and reports the new status.
     /// </summary>
     public async Task PaceThroughAsync(DateTimeOffset watermark)
+    {
+        if (_judgedWatermark is not { } known || watermark > known)
+        {
+            _judgedWatermark = watermark;
+        }
+
+        _judgementOwed = true;
+        await JudgeThroughAsync(_judgedWatermark.Value);
+        _judgementOwed = false;
+    }
+
+    private async Task JudgeThroughAsync(DateTimeOffset watermark)
     {
         var profile = FundAccountProfile.Find(Level, Key, await registry.CurrentAsync());
         if (profile is null)
