@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Monitoring.Demo;
@@ -18,7 +16,6 @@ namespace Monitoring.Benchmarks;
 /// </summary>
 public static class BudgetMeasure
 {
-    private const int Page = 1_000;
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
     public static async Task<int> RunAsync(string[] args)
@@ -56,20 +53,9 @@ public static class BudgetMeasure
             var started = DateTimeOffset.UtcNow;
             using (var ingest = host.Ingest())
             {
-                foreach (var chunk in claims.Chunk(batch))
+                if (!await DemoYearClient.PostAsync(ingest, claims, batch))
                 {
-                    var body = new StringBuilder();
-                    foreach (var claim in chunk)
-                    {
-                        body.Append(claim.ToJsonString(DemoJson.Compact)).Append('\n');
-                    }
-
-                    using var response = await ingest.PostAsync("/api/claims", new StringContent(body.ToString(), Encoding.UTF8, "application/x-ndjson"));
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        Console.Error.WriteLine($"batch: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                        return 1;
-                    }
+                    return 1;
                 }
             }
 
@@ -78,7 +64,7 @@ public static class BudgetMeasure
             var alerts = new List<JsonObject>();
             foreach (var kind in new[] { "budget-pace", "budget-exhausted" })
             {
-                alerts.AddRange(await AlertsAsync(admin, kind));
+                alerts.AddRange(await DemoYearClient.AlertsAsync(admin, kind));
             }
 
             return Report(truth, planted, alerts) ? 0 : 1;
@@ -87,21 +73,6 @@ public static class BudgetMeasure
         {
             File.Delete(registry);
         }
-    }
-
-    private static async Task<List<JsonObject>> AlertsAsync(HttpClient admin, string kind)
-    {
-        var alerts = new List<JsonObject>();
-        string? url = $"/api/alerts?kind={kind}&limit={Page}";
-        while (url is not null)
-        {
-            using var response = await admin.GetAsync(url);
-            response.EnsureSuccessStatusCode();
-            alerts.AddRange((await response.Content.ReadFromJsonAsync<JsonArray>())!.Select(a => a!.AsObject()));
-            url = response.Headers.TryGetValues("Link", out var links) ? links.Single()[1..links.Single().IndexOf('>')] : null;
-        }
-
-        return alerts;
     }
 
     private static DateOnly DayOf(JsonObject alert) =>

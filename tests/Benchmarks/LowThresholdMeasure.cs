@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Monitoring.Demo;
@@ -18,7 +16,6 @@ namespace Monitoring.Benchmarks;
 public static class LowThresholdMeasure
 {
     private const string Kind = "low-threshold-admission";
-    private const int Page = 1_000;
     private const int TargetDays = 45;
 
     public static async Task<int> RunAsync(string[] args)
@@ -49,30 +46,16 @@ public static class LowThresholdMeasure
             await using var host = await RunningHost.StartAsync([$"--Monitoring:Registry:Path={registry}", "--Logging:LogLevel:Default=Warning", .. settings]);
             using (var ingest = host.Ingest())
             {
-                var posted = 0;
-                foreach (var chunk in claims.Chunk(batch))
+                if (!await DemoYearClient.PostAsync(ingest, claims, batch))
                 {
-                    var body = new StringBuilder();
-                    foreach (var claim in chunk)
-                    {
-                        body.Append(claim.ToJsonString(DemoJson.Compact)).Append('\n');
-                    }
-
-                    using var response = await ingest.PostAsync("/api/claims", new StringContent(body.ToString(), Encoding.UTF8, "application/x-ndjson"));
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        Console.Error.WriteLine($"batch at event {posted}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                        return 1;
-                    }
-
-                    posted += chunk.Length;
+                    return 1;
                 }
 
-                Console.WriteLine($"posted           : {posted:N0} events, every batch 200");
+                Console.WriteLine($"posted           : {claims.Count:N0} events, every batch 200");
             }
 
             using var admin = host.Admin();
-            var alerts = await AlertsAsync(admin);
+            var alerts = await DemoYearClient.AlertsAsync(admin, Kind);
             var met = Report(plan, alerts, names);
             PrintTruth(LowThresholdTruth.MonthlyShares(claims), plan, alerts);
             return met ? 0 : 3;
@@ -81,30 +64,6 @@ public static class LowThresholdMeasure
         {
             File.Delete(registry);
         }
-    }
-
-    private static async Task<List<JsonObject>> AlertsAsync(HttpClient admin)
-    {
-        var alerts = new Dictionary<string, JsonObject>();
-        var url = $"/api/alerts?kind={Kind}&limit={Page}";
-        while (url is not null)
-        {
-            using var response = await admin.GetAsync(url);
-            response.EnsureSuccessStatusCode();
-            var page = (await response.Content.ReadFromJsonAsync<JsonArray>())!.Select(a => a!.AsObject()).ToList();
-            foreach (var alert in page)
-            {
-                alerts.TryAdd((string)alert["alertId"]!, alert);
-            }
-
-            url = response.Headers.TryGetValues("Link", out var links)
-                ? links.SelectMany(l => l.Split(',')).Select(l => l.Split(';', StringSplitOptions.TrimEntries))
-                    .Where(p => p.Skip(1).Any(x => x.Replace(" ", "", StringComparison.Ordinal) is "rel=next" or "rel=\"next\""))
-                    .Select(p => p[0].Trim('<', '>')).FirstOrDefault()
-                : null;
-        }
-
-        return [.. alerts.Values];
     }
 
     /// <summary>Prints the score; true when every planted hospital is found within the target and nothing else is flagged.</summary>

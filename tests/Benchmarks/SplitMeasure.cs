@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Monitoring.Demo;
@@ -18,7 +16,6 @@ namespace Monitoring.Benchmarks;
 public static class SplitMeasure
 {
     private const string Kind = "split-hospitalization";
-    private const int Page = 1_000;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -62,30 +59,16 @@ public static class SplitMeasure
             await using var host = await RunningHost.StartAsync([.. settings]);
             using (var ingest = host.Ingest())
             {
-                var posted = 0;
-                foreach (var chunk in claims.Chunk(batch))
+                if (!await DemoYearClient.PostAsync(ingest, claims, batch))
                 {
-                    var body = new StringBuilder();
-                    foreach (var claim in chunk)
-                    {
-                        body.Append(claim.ToJsonString(DemoJson.Compact)).Append('\n');
-                    }
-
-                    using var response = await ingest.PostAsync("/api/claims", new StringContent(body.ToString(), Encoding.UTF8, "application/x-ndjson"));
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        Console.Error.WriteLine($"batch at event {posted}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                        return 1;
-                    }
-
-                    posted += chunk.Length;
+                    return 1;
                 }
 
-                Console.WriteLine($"posted           : {posted:N0} events, every batch 200");
+                Console.WriteLine($"posted           : {claims.Count:N0} events, every batch 200");
             }
 
             using var admin = host.Admin();
-            var alerts = await AlertsAsync(admin);
+            var alerts = await DemoYearClient.AlertsAsync(admin, Kind);
             Report(truth, alerts, reversed, settledAt);
             return 0;
         }
@@ -93,45 +76,6 @@ public static class SplitMeasure
         {
             File.Delete(registry);
         }
-    }
-
-    /// <summary>Every split alert, newest first, a page at a time: by the <c>Link: rel=next</c> cursor, or by <c>until</c>.</summary>
-    private static async Task<List<JsonObject>> AlertsAsync(HttpClient admin)
-    {
-        var alerts = new Dictionary<string, JsonObject>();
-        var url = $"/api/alerts?kind={Kind}&limit={Page}";
-        while (url is not null)
-        {
-            using var response = await admin.GetAsync(url);
-            response.EnsureSuccessStatusCode();
-            var page = (await response.Content.ReadFromJsonAsync<JsonArray>())!.Select(a => a!.AsObject()).ToList();
-            var fresh = page.Count(a => alerts.TryAdd((string)a["alertId"]!, a));
-            url = NextLink(response)
-                ?? (page.Count == Page && fresh > 0
-                    ? $"/api/alerts?kind={Kind}&limit={Page}&until={Uri.EscapeDataString((string)page[^1]["raisedAt"]!)}"
-                    : null);
-        }
-
-        return [.. alerts.Values];
-    }
-
-    private static string? NextLink(HttpResponseMessage response)
-    {
-        if (!response.Headers.TryGetValues("Link", out var links))
-        {
-            return null;
-        }
-
-        foreach (var link in links.SelectMany(l => l.Split(',')))
-        {
-            var parts = link.Split(';', StringSplitOptions.TrimEntries);
-            if (parts.Length > 1 && parts.Skip(1).Any(p => p.Replace(" ", "", StringComparison.Ordinal) is "rel=next" or "rel=\"next\""))
-            {
-                return parts[0].Trim('<', '>');
-            }
-        }
-
-        return null;
     }
 
     private static void Report(IReadOnlyList<TruthPair> truth, List<JsonObject> alerts, HashSet<string> reversed, Dictionary<string, DateTimeOffset> settledAt)

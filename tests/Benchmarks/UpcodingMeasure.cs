@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Monitoring.Demo;
@@ -65,27 +64,14 @@ public static class UpcodingMeasure
             await using var host = await RunningHost.StartAsync($"--Monitoring:Registry:Path={registry}", "--Logging:LogLevel:Default=Warning");
             using (var ingest = host.Ingest())
             {
-                foreach (var chunk in claims.Chunk(batch))
+                if (!await DemoYearClient.PostAsync(ingest, claims, batch))
                 {
-                    var body = new StringBuilder();
-                    foreach (var claim in chunk)
-                    {
-                        body.Append(claim.ToJsonString(DemoJson.Compact)).Append('\n');
-                    }
-
-                    using var response = await ingest.PostAsync("/api/claims", new StringContent(body.ToString(), Encoding.UTF8, "application/x-ndjson"));
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        Console.Error.WriteLine($"batch: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                        return 1;
-                    }
+                    return 1;
                 }
             }
 
             using var admin = host.Admin();
-            using var alertsResponse = await admin.GetAsync($"/api/alerts?kind={Kind}&limit=1000");
-            alertsResponse.EnsureSuccessStatusCode();
-            var alerts = (await alertsResponse.Content.ReadFromJsonAsync<JsonArray>())!.Select(a => a!.AsObject()).ToList();
+            var alerts = await DemoYearClient.AlertsAsync(admin, Kind);
             var missed = Report(planted, alerts, names);
             await IndicatorsAsync(admin, scenario, claims);
             return missed;
