@@ -141,8 +141,32 @@ public abstract class FundAccountGrain(
 
         var state = account.State;
         var absorbedSinceJudged = _absorbedSinceJudged;
-        var standing = new PaceStanding(state.PacedThrough, state.PaceLevel, state.Exhausted, state.PaceLevelSince);
-        var progress = pace.Advance(state.Days, state.DayClaims, standing, profile, BudgetClock.BudgetDate(watermark).AddDays(-1));
+        var judgedBefore = (state.PacedThrough, state.PaceLevel, state.Exhausted);
+        await ApplyAsync(pace.Advance(state.Days, state.DayClaims, Standing(state), profile, BudgetClock.BudgetDate(watermark).AddDays(-1)));
+
+        // The day still open is not judged until it ends, but the settlement that spends the whole budget is an
+        // overrun the moment it is counted.
+        await ApplyAsync(pace.Crossing(state.Days, state.DayClaims, Standing(state), profile));
+        if ((state.PacedThrough, state.PaceLevel, state.Exhausted) != judgedBefore)
+        {
+            await CountedAsync(1);
+        }
+        else if (!absorbedSinceJudged)
+        {
+            // Judged for a county's time that had not moved a day for this account: nothing new to tell.
+            return;
+        }
+
+        _absorbedSinceJudged = false;
+        publisher.FundChanged(Status(profile));
+    }
+
+    private static PaceStanding Standing(FundAccountState state) =>
+        new(state.PacedThrough, state.PaceLevel, state.Exhausted, state.PaceLevelSince);
+
+    /// <summary>Publishes what a judgement raised, then records where it stands.</summary>
+    private async Task ApplyAsync(PaceProgress progress)
+    {
         if (progress.Alerts.Count > 0)
         {
             // Stored before the judgement is recorded: if storing fails, the same days are judged again next time.
@@ -155,22 +179,11 @@ public abstract class FundAccountGrain(
             }
         }
 
-        if (progress.PacedThrough != state.PacedThrough)
-        {
-            state.PacedThrough = progress.PacedThrough;
-            state.PaceLevel = progress.Level;
-            state.Exhausted = progress.Exhausted;
-            state.PaceLevelSince = progress.LevelSince;
-            await CountedAsync(1);
-        }
-        else if (!absorbedSinceJudged)
-        {
-            // Judged for a county's time that had not moved a day for this account: nothing new to tell.
-            return;
-        }
-
-        _absorbedSinceJudged = false;
-        publisher.FundChanged(Status(profile));
+        var state = account.State;
+        state.PacedThrough = progress.PacedThrough;
+        state.PaceLevel = progress.Level;
+        state.Exhausted = progress.Exhausted;
+        state.PaceLevelSince = progress.LevelSince;
     }
 
     private FundStatus Status(FundAccountProfile profile)

@@ -14,6 +14,10 @@ public sealed class PaceJudgement(IOptions<BudgetPaceOptions> pace, IOptions<Yea
         FundAccountProfile account, DateOnly through) =>
         PaceTrack.Advance(days, claims, standing, account, through, pace.Value.For(account.CountyId), clock.GetUtcNow());
 
+    public PaceProgress Crossing(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int> claims, PaceStanding standing,
+        FundAccountProfile account) =>
+        PaceTrack.Crossing(days, claims, standing, account, pace.Value.For(account.CountyId), clock.GetUtcNow());
+
     public (PaceReading? Pace, YearEndPreview? YearEnd) Read(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int> claims,
         DateTimeOffset? lastSettledAt, int pacedThrough, AlertSeverity? level, FundAccountProfile account)
     {

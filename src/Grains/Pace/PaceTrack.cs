@@ -14,20 +14,8 @@ public static class PaceTrack
     public static PaceProgress Advance(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int>? claims, PaceStanding state, FundAccountProfile account,
         DateOnly through, PaceThresholds thresholds, DateTimeOffset now)
     {
-        var yearStart = new DateOnly(account.FundYear, 1, 1);
         var yearEnd = new DateOnly(account.FundYear, 12, 31);
-        if (state.PacedThrough != 0 && Claims.BudgetClock.FromDayKey(state.PacedThrough) < yearStart)
-        {
-            // A new fund year has its own budget: the old year's levels are no standing in it, and judging starts on 1 January.
-            state = new PaceStanding(0, null, false);
-        }
-
-        var start = state.PacedThrough == 0 ? yearStart : Claims.BudgetClock.FromDayKey(state.PacedThrough).AddDays(1);
-        if (start < yearStart)
-        {
-            start = yearStart;
-        }
-
+        (state, var start) = Resume(state, account);
         var end = through > yearEnd ? yearEnd : through;
         if (account.AnnualBudget is not > 0 || end < start)
         {
@@ -59,6 +47,66 @@ public static class PaceTrack
         }
 
         return new PaceProgress(DailySpend.Key(end), level, exhausted, alerts, since);
+    }
+
+    /// <summary>
+    /// The one judgement that does not wait for the day's end: the settlement that takes the account past its whole
+    /// budget raises <c>budget-exhausted</c> and the critical rung of its pace at once, because every yuan after it is
+    /// an overrun (超支). The alerts are those the day-end judgement of that day would raise (same ids, same as-of
+    /// day), so living through the year and replaying it store the same alerts, whichever comes first. Only the first
+    /// day not yet judged is open to it, and it is not marked judged: its gap and projection are still judged once it
+    /// has ended, and find the levels already in force.
+    /// </summary>
+    public static PaceProgress Crossing(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int>? claims, PaceStanding state,
+        FundAccountProfile account, PaceThresholds thresholds, DateTimeOffset now)
+    {
+        (state, var start) = Resume(state, account);
+        var unchanged = new PaceProgress(state.PacedThrough, state.Level, state.Exhausted, [], state.LevelSince);
+        if (account.AnnualBudget is not > 0 || state.Exhausted)
+        {
+            return unchanged;
+        }
+
+        // Only the first day not yet judged is open: a later one would be judged before the days between had ended.
+        if (start.Year != account.FundYear)
+        {
+            return unchanged;
+        }
+
+        var reading = BudgetPace.Read(start, account.FundYear, account.AnnualBudget.Value, account.MonthlyProfile, new DailySpend(days, claims), thresholds);
+        var (exhausted, exhaustion) = PaceAlarm.NextExhaustion(false, reading, thresholds);
+        if (exhaustion is null)
+        {
+            return unchanged;
+        }
+
+        var alerts = new List<Alert>();
+        var (level, since) = (state.Level, state.LevelSince);
+        var (nextLevel, paceChange) = PaceAlarm.Next(state.Level, state.LevelSince, reading, thresholds);
+        if (paceChange is { } transition)
+        {
+            alerts.Add(BudgetPaceAlerts.Pace(account, reading, nextLevel, state.Level, transition, thresholds, now));
+            (level, since) = (nextLevel, DailySpend.Key(start));
+        }
+
+        alerts.Add(BudgetPaceAlerts.Exhausted(account, reading, exhaustion.Value, now));
+        return new PaceProgress(state.PacedThrough, level, exhausted, alerts, since);
+    }
+
+    /// <summary>
+    /// Where judging resumes: the day after the last judged, or 1 January of the account's fund year — when the last
+    /// judged day is of an earlier year, whose levels are no standing in a new year with its own budget.
+    /// </summary>
+    private static (PaceStanding State, DateOnly Start) Resume(PaceStanding state, FundAccountProfile account)
+    {
+        var yearStart = new DateOnly(account.FundYear, 1, 1);
+        if (state.PacedThrough != 0 && Claims.BudgetClock.FromDayKey(state.PacedThrough) < yearStart)
+        {
+            state = new PaceStanding(0, null, false);
+        }
+
+        var start = state.PacedThrough == 0 ? yearStart : Claims.BudgetClock.FromDayKey(state.PacedThrough).AddDays(1);
+        return (state, start < yearStart ? yearStart : start);
     }
 
     /// <summary>

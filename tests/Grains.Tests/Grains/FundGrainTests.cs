@@ -104,6 +104,29 @@ public sealed class FundGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Settlement_that_spends_the_whole_budget_raises_exhausted_without_waiting_for_the_next_day()
+    {
+        var (_, _, h, registry) = await CountyAsync();
+        // The unallied hospital's budget is 100,000: ten claims on the afternoon of 10 June take it to 105,000, and no
+        // claim of 11 June ever comes to end that day.
+        for (var i = 0; i < 10; i++)
+        {
+            var claim = Settlement(h[2], 10_500);
+            var dated = claim with { Claim = claim.Claim with { SettledAt = new DateTimeOffset(2026, 6, 10, 14, i, 0, TimeSpan.FromHours(8)) } };
+            await fixture.Dispatcher.DispatchAsync((await fixture.Ledger.AppendAsync([dated])).Accepted, registry);
+        }
+
+        var alerts = fixture.Sinks.AlertsAbout(h[2]);
+        var exhausted = Assert.Single(alerts, a => a.Kind == AlertKinds.BudgetExhausted);
+        Assert.Equal((AlertTransition.Raised, AlertSeverity.Critical), (exhausted.Transition, exhausted.Severity));
+        Assert.Equal($"budget-exhausted/hospital/{h[2]}/20260610/raised", exhausted.AlertId);
+        Assert.Equal(new DateTimeOffset(2026, 6, 10, 23, 59, 59, TimeSpan.FromHours(8)), exhausted.AsOf);
+        Assert.Contains(alerts, a => a.Kind == AlertKinds.BudgetPace && a.Severity == AlertSeverity.Critical && a.AsOf == exhausted.AsOf);
+        var status = fixture.Sinks.Statuses[$"hospital/{h[2]}"];
+        Assert.Equal((AlertSeverity.Critical, 105_000m), (status.Pace!.Level, status.FundPaid));
+    }
+
+    [Fact]
     public async Task Active_accounts_count_rows_that_were_never_delivered_to_them()
     {
         var (county, alliance, h, registry) = await CountyAsync();
