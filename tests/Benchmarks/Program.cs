@@ -13,13 +13,15 @@ return args.FirstOrDefault() switch
     "drill-down-measure" => await DrillDownMeasure.RunAsync(args[1..]),
     "bad-input-measure" => await BadInputMeasure.RunAsync(args[1..]),
     "body-memory" => await BodyMemoryMeasure.RunAsync(args[1..]),
+    "replay" => await ReplayMeasure.RunAsync(args[1..]),
+    "fan-out" => await FanOutMeasure.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: ingest [--claims N] [--batch B] [--parallel P]");
-    Console.Error.WriteLine("       alert-latency [--alerts N]");
+    Console.Error.WriteLine("       alert-latency [--alerts N] [--background CLAIMS_PER_S]");
     Console.Error.WriteLine("       readmission-memory [--patients N]");
     Console.Error.WriteLine("       split-measure [--claims N] [--batch B] [--seed S] [--postgres]");
     Console.Error.WriteLine("       upcoding-measure [--claims N] [--batch B] [--seed S]");
@@ -28,5 +30,7 @@ static int Usage()
     Console.Error.WriteLine("       drill-down-measure [--claims N] [--hospitals H] [--rounds R]");
     Console.Error.WriteLine("       bad-input-measure [--per-kind N] [--valid N] [--batch B]");
     Console.Error.WriteLine("       body-memory [--events N] [--parallel P]");
+    Console.Error.WriteLine("       replay [--claims N] [--year Y] [--seed S] | [--file claims.ndjson --registry registry.json]  [--batch B] [--parallel P]");
+    Console.Error.WriteLine("       fan-out [--connections N] [--seconds S]");
     return 2;
 }
