@@ -44,6 +44,19 @@ public sealed class DemoOptions
     /// <summary>Plant low-threshold admission (降低住院指征收治住院): short, cheap stays everywhere, many more at a few hospitals from an onset.</summary>
     public bool PlantLowThreshold { get; set; } = true;
 
+    /// <summary>
+    /// The month the first year opens in: 1 plays it from 1 January; 7 settles January to June at once and plays on from
+    /// 1 July, so a newcomer opens a board well into its year (alerts raised, cases open) instead of an all-正常 January.
+    /// </summary>
+    [Range(1, 12)]
+    public int OpenAtMonth { get; set; } = 1;
+
+    /// <summary>
+    /// Where the embedded host writes the demo tokens as shell assignments (<c>. ./demo-tokens.env</c>, then
+    /// <c>$REGION_REGULATOR</c>…), relative to the working directory; empty writes none.
+    /// </summary>
+    public string? TokensFile { get; set; } = "demo-tokens.env";
+
     /// <summary>How often the feed posts what has come due: often enough that the dashboard moves smoothly.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(500);

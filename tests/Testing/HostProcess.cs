@@ -54,6 +54,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     private bool LostPortRace => _process.HasExited && Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Where the embedded host writes its demo tokens (shell assignments: REGION_REGULATOR=…).</summary>
+    public string TokensFile { get; private init; } = "";
+
     /// <summary>Starts the process and returns at once, for a test that watches how it starts.</summary>
     public static HostProcess Launch(params string[] settings)
     {
@@ -70,13 +73,16 @@ public sealed class HostProcess : IAsyncDisposable
             ? []
             : new[] { $"--Monitoring:Cluster:SiloPort={FreePort.Next()}" };
         // Test claims are dated in 2026 whatever the machine's date; the agency-clock guard has its own tests.
-        foreach (var arg in (string[])[SiloAssembly, "--urls", $"http://127.0.0.1:{port}", "--Monitoring:Ingest:MaxAheadOfClock=3660.00:00:00", .. siloPort, .. settings])
+        // Each host writes its demo tokens to a file of its own, never into the test's folder where hosts would share one.
+        var tokensFile = Path.Combine(Path.GetTempPath(), $"demo-tokens-{port}.env");
+        foreach (var arg in (string[])[SiloAssembly, "--urls", $"http://127.0.0.1:{port}", "--Monitoring:Ingest:MaxAheadOfClock=3660.00:00:00",
+            $"--Monitoring:Demo:TokensFile={tokensFile}", .. siloPort, .. settings])
         {
             start.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}")) { TokensFile = tokensFile };
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
@@ -96,6 +102,11 @@ public sealed class HostProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             await KillAsync();
+        }
+
+        if (TokensFile.Length > 0)
+        {
+            File.Delete(TokensFile);
         }
 
         _process.Dispose();

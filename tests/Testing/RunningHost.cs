@@ -35,6 +35,7 @@ public sealed class RunningHost : IAsyncDisposable
             $"--Monitoring:Cluster:SiloPort={FreePort.Next()}",
             "--Monitoring:Cluster:GatewayPort=0",
             "--Monitoring:Demo:Enabled=false",
+            "--Monitoring:Demo:TokensFile=",
             // Test claims are dated in 2026 whatever the machine's date; the agency-clock guard has its own tests.
             "--Monitoring:Ingest:MaxAheadOfClock=3660.00:00:00",
             $"--Monitoring:Registry:Path={Path.Combine(ContractFiles.Directory, "examples", "registry.json")}",

@@ -63,7 +63,7 @@ public sealed record MonthPlan(
     public static IReadOnlyList<MonthPlan> Year(FundStatus status, IReadOnlyList<decimal>? monthlyProfile)
     {
         var year = status.FundYear;
-        var through = status.Pace?.Day;
+        var (through, partOfNextDay) = PlannedThrough(status);
         var paid = status.Months.Where(m => m.Month / 100 == year).ToDictionary(m => m.Month % 100, m => m.FundPaid);
         var months = new MonthPlan[12];
         for (var month = 1; month <= 12; month++)
@@ -74,12 +74,35 @@ public sealed record MonthPlan(
                 ? Math.Round(budget * (BudgetPace.TimeShare(until, year, monthlyProfile) - BudgetPace.TimeShare(start, year, monthlyProfile)), 2)
                 : null;
             var planned = Plan(end);
-            var toDate = through is not { } day || day < start.AddDays(1) ? null
+            var toDate = through is not { } day || (day < start.AddDays(1) && !(day == start && partOfNextDay > 0)) ? null
                 : day >= end ? planned
-                : Plan(day);
+                : PlanToDate(day);
+            // Whole days through `day`, and the part of the next day the spend has reached: like with like.
+            decimal? PlanToDate(DateOnly day) => Plan(day) is not { } whole ? null
+                : partOfNextDay == 0 ? whole
+                : Math.Round(whole + ((Plan(day.AddDays(1)) ?? whole) - whole) * partOfNextDay, 2);
             months[month - 1] = new MonthPlan($"{year:D4}-{month:D2}", paid.GetValueOrDefault(month), planned, toDate);
         }
 
         return months;
+    }
+
+    /// <summary>
+    /// How far the month's spend reaches: the last whole day, and the share of the next one gone by the account's last
+    /// settlement (its as-of). A spend cut off at 11:00 is compared with the plan to 11:00, not with the whole day's,
+    /// nor with the day before's; without an as-of, the day pace has judged through.
+    /// </summary>
+    private static (DateOnly? Day, decimal PartOfNextDay) PlannedThrough(FundStatus status)
+    {
+        if (status.AsOf is not { } asOf)
+        {
+            return (status.Pace?.Day, 0m);
+        }
+
+        var local = asOf.ToOffset(Monitoring.Claims.BudgetClock.ChinaOffset);
+        var day = DateOnly.FromDateTime(local.DateTime).AddDays(-1);
+        return day.Year > status.FundYear
+            ? (new DateOnly(status.FundYear, 12, 31), 0m)
+            : (day, Math.Round((decimal)local.TimeOfDay.TotalDays, 6));
     }
 }

@@ -15,6 +15,8 @@ public static class MonitoringPushSetup
         services.AddSignalR()
             // Chinese text goes out as written rather than as \u escapes; the documents name their own properties.
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.AddSingleton<FindingsTally>();
+        services.AddHostedService(sp => sp.GetRequiredService<FindingsTally>());
         services.AddSingleton<IPublisher, Publisher>();
         services.AddSingleton<HubObserver>();
         services.AddHostedService<HubListRegistration>();

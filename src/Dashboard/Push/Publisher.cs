@@ -11,7 +11,7 @@ namespace Monitoring.Dashboard.Push;
 /// changed are pushed, so a finding re-raised by a replay is neither stored nor pushed twice; fund statuses go straight
 /// to this silo's push grain, which keeps the latest per account and sends it at a bounded rate.
 /// </summary>
-public sealed partial class Publisher(IAlertStore store, IGrainFactory grains, MonitoringMetrics metrics, ILogger<Publisher> logger) : IPublisher
+public sealed partial class Publisher(IAlertStore store, IGrainFactory grains, MonitoringMetrics metrics, FindingsTally tally, ILogger<Publisher> logger) : IPublisher
 {
     /// <summary>Why an alert was resolved when its budget level cleared.</summary>
     public const string LevelCleared = "level-cleared";
@@ -27,6 +27,7 @@ public sealed partial class Publisher(IAlertStore store, IGrainFactory grains, M
         }
 
         metrics.AlertsRaised(added);
+        tally.Raised(added);
         foreach (var alert in added)
         {
             LogAlert(logger, alert.Kind, alert.Transition, alert.Severity, alert.SubjectLevel, alert.SubjectId, alert.MessageEn);
@@ -43,6 +44,7 @@ public sealed partial class Publisher(IAlertStore store, IGrainFactory grains, M
             return;
         }
 
+        tally.Withdrawn(withdrawn.Count);
         foreach (var alert in withdrawn)
         {
             LogWithdrawn(logger, alert.AlertId, alert.Kind, reason);
@@ -71,9 +73,10 @@ public sealed partial class Publisher(IAlertStore store, IGrainFactory grains, M
 
     public void FundChanged(FundStatus status) => Push.PushAsync([Publication.Of(status)]).AsTask().Ignore();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Kind} {Transition} {Severity} for {Level} {Subject}: {Message}")]
+    // Each finding at Debug: the console counts them a minute (FindingsTally).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert {Kind} {Transition} {Severity} for {Level} {Subject}: {Message}")]
     private static partial void LogAlert(ILogger logger, string kind, AlertTransition transition, AlertSeverity severity, string level, string subject, string message);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} ({Kind}) withdrawn: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert {AlertId} ({Kind}) withdrawn: {Reason}")]
     private static partial void LogWithdrawn(ILogger logger, string alertId, string kind, string reason);
 }

@@ -37,6 +37,10 @@ public sealed partial class DemoFeed(
         return fraction >= 1 ? yearStart.AddYears(1) : yearStart + (yearLength * fraction);
     }
 
+    /// <summary>The share of the year gone when it opens in the given month (0 for January).</summary>
+    public static double OpenedShare(DateTimeOffset yearStart, int openAtMonth) =>
+        (yearStart.AddMonths(openAtMonth - 1) - yearStart) / (yearStart.AddYears(1) - yearStart);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var demo = options.Value;
@@ -96,7 +100,9 @@ public sealed partial class DemoFeed(
         var pending = new List<JsonElement>();
         var totals = new FeedTotals();
         var reportedMonth = 0;
-        var started = Stopwatch.GetTimestamp();
+        // Opening mid-year: the clock starts as if the months before had already been played (their claims go at once).
+        var opened = fundYear == demo.FundYear ? OpenedShare(stream.YearStart, demo.OpenAtMonth) : 0;
+        var started = Stopwatch.GetTimestamp() - (long)(opened * demo.YearMinutes * 60 * Stopwatch.Frequency);
         using var timer = new PeriodicTimer(demo.BatchInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

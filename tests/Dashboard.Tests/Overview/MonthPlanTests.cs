@@ -39,4 +39,31 @@ public sealed class MonthPlanTests
         Assert.Equal(0.06m * 365_000_000m * 14 / 28, months[1].PlannedToDate);
         Assert.Equal(0.10m * 365_000_000m, months[11].Planned);
     }
+
+    [Fact]
+    public void The_current_month_is_planned_to_the_hour_its_spend_reaches()
+    {
+        // Spend cut off at 12:00 on 2 February: January whole, February's plan one and a half days, not two.
+        var status = Status(new DateOnly(2026, 2, 2), [31_000_000m, 1_500_000m]) with
+        {
+            AsOf = new DateTimeOffset(2026, 2, 2, 12, 0, 0, TimeSpan.FromHours(8)),
+        };
+
+        var months = MonthPlan.Year(status, null);
+
+        Assert.Equal(31_000_000m, months[0].PlannedToDate);
+        Assert.Equal(1_500_000m, months[1].PlannedToDate);
+        Assert.Null(months[2].PlannedToDate);
+    }
+
+    [Fact]
+    public void A_spend_a_few_hours_into_a_month_has_a_plan_of_those_hours()
+    {
+        var status = Status(new DateOnly(2026, 2, 28)) with { AsOf = new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.FromHours(8)) };
+
+        var months = MonthPlan.Year(status, null);
+
+        Assert.Equal(28_000_000m, months[1].PlannedToDate);
+        Assert.Equal(250_000m, months[2].PlannedToDate);
+    }
 }

@@ -21,4 +21,15 @@ public sealed class DemoFeedTests
 
         Assert.Equal(YearStart.AddYears(1), now);
     }
+
+    [Fact]
+    public void OpenedShare_of_July_starts_the_clock_on_1_July()
+    {
+        var share = DemoFeed.OpenedShare(YearStart, openAtMonth: 7);
+        var now = DemoFeed.SimulatedNow(YearStart, yearMinutes: 10, TimeSpan.FromMinutes(10 * share));
+
+        // Within a second: the share goes through floating point on its way to minutes and back.
+        Assert.InRange(now - new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.FromHours(8)), TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(1));
+        Assert.Equal(0, DemoFeed.OpenedShare(YearStart, openAtMonth: 1));
+    }
 }
