@@ -77,7 +77,7 @@ public static class SettlementsApi
             ? await grains.GetGrain<IAssessmentGrain>(AssessmentGrainKeys.Of(allianceId, registry.FundYear)).GetAsync()
             : null;
         var cells = await books.CellsAsync([.. registry.Hospitals.Keys], registry.FundYear, cancellationToken);
-        var statement = PackageSettlement.Statement(account, registry, cells, package.Value.For(account.CountyId), yearEnd.Value, review?.DecidedScore);
+        var statement = PackageSettlement.Statement(account, registry, cells, package.Value, yearEnd.Value, review?.DecidedScore);
         var document = SettlementDocument.Of(statement, review?.Status);
         return format switch
         {

@@ -60,21 +60,28 @@ public sealed record PackageAccount(
     }
 
     /// <summary>
-    /// Whether this account pays for the stays of a cell. A per-head package pays for its county's insured at its own
-    /// members and, when the county's terms say so, anywhere else; any other account pays for what its members provided
-    /// to the region's insured. A patient insured outside the registry (异地就医) is paid by none of them.
+    /// Whether this account pays for the stays of a cell. The payer county's per-head package, if it has one, pays for its
+    /// insured at its own members and, when that county's terms say so, anywhere else (out of county, at a non-member);
+    /// what no package pays, the provider's own account counts. A patient insured outside the registry (异地就医) is
+    /// paid by none of the region's accounts: the stay shows only as provided.
     /// </summary>
-    public bool Pays(PackageCell cell, FundRegistry registry, PackageTerms terms)
+    public bool Pays(PackageCell cell, FundRegistry registry, PackageOptions options)
     {
         var hospitalCounty = registry.PlacementOf(cell.HospitalId)?.CountyId;
-        if (hospitalCounty is null)
+        if (hospitalCounty is null || PayerRule.PayingCounty(cell.InsuredCountyId, hospitalCounty, registry) is not { } payer)
         {
             return false;
         }
 
-        var payer = PayerRule.PayingCounty(cell.InsuredCountyId, hospitalCounty, registry);
-        return PerHead
-            ? payer == CountyId && (Members.Contains(cell.HospitalId) || terms.OutsideTreatmentFromPackage)
-            : payer is not null && Members.Contains(cell.HospitalId);
+        var package = PerHeadPackageOf(payer, registry);
+        var byPackage = package is not null
+            && (registry.Hospitals[cell.HospitalId].Hospital.AllianceId == package || options.For(payer).OutsideTreatmentFromPackage);
+        return PerHead ? byPackage && package == Id : !byPackage && Members.Contains(cell.HospitalId);
     }
+
+    /// <summary>The alliance paid per head for a county's insured, if the county has one (at most one, the registry checks).</summary>
+    public static string? PerHeadPackageOf(string countyId, FundRegistry registry) =>
+        registry.Counties.TryGetValue(countyId, out var c) && c.County.InsuredPopulation is not null
+            ? c.County.Alliances.FirstOrDefault(a => a.PerCapitaPackage is not null)?.AllianceId
+            : null;
 }

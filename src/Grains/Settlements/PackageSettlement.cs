@@ -11,8 +11,9 @@ namespace Monitoring.Settlements;
 public static class PackageSettlement
 {
     public static PackageStatement Statement(
-        PackageAccount account, FundRegistry registry, IEnumerable<PackageCell> cells, PackageTerms terms, YearEndOptions yearEnd, decimal? decidedScore)
+        PackageAccount account, FundRegistry registry, IEnumerable<PackageCell> cells, PackageOptions options, YearEndOptions yearEnd, decimal? decidedScore)
     {
+        var terms = options.For(account.CountyId);
         var charged = new decimal[13];
         var claims = new long[13];
         var outside = new decimal[13];
@@ -20,7 +21,7 @@ public static class PackageSettlement
         var elsewhere = new decimal[13];
         foreach (var cell in cells)
         {
-            if (account.Pays(cell, registry, terms))
+            if (account.Pays(cell, registry, options))
             {
                 charged[cell.Month] += cell.FundPaid;
                 claims[cell.Month] += cell.Settlements;
