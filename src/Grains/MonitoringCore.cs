@@ -7,6 +7,7 @@ using Monitoring.LowThreshold;
 using Monitoring.Pace;
 using Monitoring.Readmission;
 using Monitoring.Registry;
+using Monitoring.Settlements;
 using Monitoring.Telemetry;
 using Monitoring.Upcoding;
 
@@ -57,6 +58,10 @@ public static class MonitoringCore
         services.AddOptions<UpcodingOptions>().BindConfiguration(UpcodingOptions.Section)
             .Validate(o => o.IsValid,
                 "Monitoring:Rules:Upcoding needs a shift fraction in (0, 1), a threshold above zero, an escalation factor of at least 1, 1..26 baseline weeks, ratios of at least 1, p-values in (0, 1], at least one peer, a summary interval above zero and 0..500 example claims")
+            .ValidateOnStart();
+        services.AddOptions<PackageOptions>().BindConfiguration(PackageOptions.Section)
+            .Validate(o => o.IsValid,
+                "Monitoring:Package needs an advance share of 0..1, a reserve share of 0..<1, 0..12 prepayment months, indicator targets in (0, 100] (cost growth above -100) and non-negative weights that are not all zero")
             .ValidateOnStart();
         return services;
     }

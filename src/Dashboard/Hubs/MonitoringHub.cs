@@ -27,6 +27,9 @@ public sealed partial class MonitoringHub(ILogger<MonitoringHub> logger) : Hub
     /// <summary>Client method receiving one <see cref="Cases.CaseNoticeDocument"/> when an inspection case moves.</summary>
     public const string CaseMethod = "case";
 
+    /// <summary>Client method receiving one <see cref="Assessment.AssessmentNotice"/> when an alliance's assessment moves a step.</summary>
+    public const string AssessmentMethod = "assessment";
+
     public override async Task OnConnectedAsync()
     {
         var scope = Context.User is { } user ? CallerScope.Of(user) : null;

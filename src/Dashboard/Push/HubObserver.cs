@@ -27,6 +27,12 @@ public sealed partial class HubObserver(IHubContext<MonitoringHub> hub, ILogger<
                 continue;
             }
 
+            if (publication.Assessment is { } assessment)
+            {
+                await hub.Clients.Groups(groups).SendAsync(MonitoringHub.AssessmentMethod, assessment);
+                continue;
+            }
+
             if (publication.Case is { } notice)
             {
                 await hub.Clients.Groups(groups).SendAsync(MonitoringHub.CaseMethod, CaseNoticeDocument.Of(notice));

@@ -27,4 +27,10 @@ public sealed record ClaimEvent
     [Id(17)] public string? PaymentMethod { get; init; }
     [Id(18)] public decimal? TotalCost { get; init; }
     [Id(19)] public decimal? FundPaid { get; init; }
+
+    /// <summary>
+    /// 参保地: the county where the patient is insured, whose fund pays. Absent: the hospital's county, as before the
+    /// field existed. A code outside the registry is a patient insured elsewhere (异地就医).
+    /// </summary>
+    [Id(20)] public string? InsuredCountyId { get; init; }
 }

@@ -36,7 +36,7 @@ public static partial class ClaimValidator
     [
         "claimId", "kind", "reversesClaimId", "settledAt", "patientId", "hospitalId", "insuranceType", "admissionDate",
         "dischargeDate", "dischargeDisposition", "department", "doctorId", "principalDiagnosis", "secondaryDiagnoses",
-        "procedures", "drgCode", "drgWeight", "paymentMethod", "totalCost", "fundPaid",
+        "procedures", "drgCode", "drgWeight", "paymentMethod", "totalCost", "fundPaid", "insuredCountyId",
     ];
 
     /// <summary>Judges an event read back from the ledger: its shape only, since the registry and the clock may have moved since.</summary>
@@ -99,6 +99,9 @@ public static partial class ClaimValidator
             r.Fail($"hospitalId {hospitalId} is not in the registry (定点医疗机构 {hospitalId} 不在登记册中)");
         }
 
+        // Only the shape is judged here: a well-formed code the registry does not list is a patient insured elsewhere
+        // (异地就医), paid by a fund outside the region, not an error.
+        var insuredCountyId = r.Pattern("insuredCountyId", DivisionCodePattern(), "a 6-digit county code such as 532301", required: false, "参保地");
         var insuranceType = r.Enum("insuranceType", InsuranceTypes, required: false, "险种");
         var admission = r.Date("admissionDate", "入院日期");
         var discharge = r.Date("dischargeDate", "出院日期");
@@ -149,6 +152,7 @@ public static partial class ClaimValidator
             PaymentMethod = paymentMethod,
             TotalCost = totalCost,
             FundPaid = fundPaid,
+            InsuredCountyId = insuredCountyId,
         });
     }
 
@@ -167,6 +171,9 @@ public static partial class ClaimValidator
 
     [GeneratedRegex(@"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")]
     private static partial Regex DiagnosisPattern();
+
+    [GeneratedRegex("^[0-9]{6}$")]
+    private static partial Regex DivisionCodePattern();
 
     [GeneratedRegex("^[A-Z]{2}[0-9]{2}$")]
     private static partial Regex DrgCodePattern();

@@ -27,7 +27,8 @@ public sealed class InMemoryClaimsLedger : IClaimsLedger
             {
                 var claim = row.Submission.Claim;
                 _claims[claim.ClaimId] = new KnownClaim(claim.ClaimId, row.Submission.Fingerprint, claim.Kind,
-                    row.Movement.HospitalId, row.Movement.FundPaid, row.Movement.BudgetDate, ReversedBy: null, row.PatientId);
+                    row.Movement.HospitalId, row.Movement.FundPaid, row.Movement.BudgetDate, ReversedBy: null, row.PatientId,
+                    row.Movement.InsuredCountyId);
                 if (claim.ReversesClaimId is { } target)
                 {
                     _claims[target] = _claims[target] with { ReversedBy = claim.ClaimId };

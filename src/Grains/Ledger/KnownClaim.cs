@@ -11,4 +11,5 @@ public sealed record KnownClaim(
     decimal FundPaid,
     DateOnly BudgetDate,
     string? ReversedBy,
-    string? PatientId = null);
+    string? PatientId = null,
+    string? InsuredCountyId = null);

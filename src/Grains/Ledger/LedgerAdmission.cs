@@ -66,18 +66,18 @@ public static class LedgerAdmission
 
                 held[targetId] = target! with { ReversedBy = claim.ClaimId };
                 movement = new FundMovement(target!.HospitalId, Next(target.HospitalId), ClaimKind.Reversal,
-                    target.BudgetDate, -target.FundPaid, claim.SettledAt);
+                    target.BudgetDate, -target.FundPaid, claim.SettledAt, target.InsuredCountyId);
             }
             else
             {
                 // A settlement, or a recovery booked by a case: both count on their own settlement day.
                 movement = new FundMovement(claim.HospitalId!, Next(claim.HospitalId!), claim.Kind,
-                    BudgetClock.BudgetDate(claim.SettledAt), claim.FundPaid!.Value, claim.SettledAt);
+                    BudgetClock.BudgetDate(claim.SettledAt), claim.FundPaid!.Value, claim.SettledAt, claim.InsuredCountyId);
             }
 
             var patientId = claim.Kind == ClaimKind.Reversal ? Find(claim.ReversesClaimId!)!.PatientId : claim.PatientId;
             held[claim.ClaimId] = new KnownClaim(claim.ClaimId, submission.Fingerprint, claim.Kind,
-                movement.HospitalId, movement.FundPaid, movement.BudgetDate, ReversedBy: null, patientId);
+                movement.HospitalId, movement.FundPaid, movement.BudgetDate, ReversedBy: null, patientId, movement.InsuredCountyId);
             appends.Add(new PendingRow(submission, movement, patientId));
         }
 

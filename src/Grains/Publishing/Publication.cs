@@ -1,4 +1,5 @@
 using Monitoring.Alerts;
+using Monitoring.Assessment;
 using Monitoring.Cases;
 using Monitoring.Funds.Snapshots;
 
@@ -19,19 +20,26 @@ public sealed record Publication
     /// <summary>An inspection case moved (set instead of the other two).</summary>
     [Id(2)] public CaseNotice? Case { get; init; }
 
+    /// <summary>An alliance's assessment moved a step (set instead of the others); its lead hospital is the hospital that sees it.</summary>
+    [Id(3)] public AssessmentNotice? Assessment { get; init; }
+
     public static Publication Of(Alert alert) => new() { Alert = alert };
+
+    public static Publication Of(AssessmentNotice notice) => new() { Assessment = notice };
 
     public static Publication Of(CaseNotice notice) => new() { Case = notice };
 
     public static Publication Of(FundStatus status) => new() { Fund = status };
 
-    public string CountyId => Alert?.CountyId ?? Case?.CountyId ?? Fund!.CountyId;
+    public string CountyId => Alert?.CountyId ?? Case?.CountyId ?? Assessment?.CountyId ?? Fund!.CountyId;
 
-    public string? RegionId => Alert is { } alert ? alert.RegionId : Case is { } notice ? notice.RegionId : Fund!.RegionId;
+    public string? RegionId => Alert is { } alert ? alert.RegionId : Case is { } notice ? notice.RegionId
+        : Assessment is { } assessment ? assessment.RegionId : Fund!.RegionId;
 
     /// <summary>The hospital that may see it: the one an alert or a case is about, or a hospital's own fund status.</summary>
     public string? HospitalId => Alert is { } alert ? alert.HospitalId
         : Case is { } notice ? notice.HospitalId
+        : Assessment is { } assessment ? assessment.LeadHospitalId
         : Fund!.Level == Registry.FundLevel.Hospital ? Fund.Id : null;
 
     /// <summary>Publications with the same key replace each other while waiting to be pushed: a fund's latest status wins.</summary>

@@ -77,6 +77,15 @@ public static partial class RegistryParser
                 Unique("county", county.CountyId, cp);
                 NonNegative(errors, $"{cp}.annualBudget", county.AnnualBudget);
                 CheckProfile(errors, cp, county.MonthlyProfile);
+                if (county.InsuredPopulation is <= 0)
+                {
+                    errors.Add($"{cp}.insuredPopulation {county.InsuredPopulation} must be a positive count of insured people (参保人数应为正整数)");
+                }
+
+                if (county.PriorYearFundSpend is { } prior)
+                {
+                    NonNegative(errors, $"{cp}.priorYearFundSpend", prior);
+                }
 
                 var allianceIds = new HashSet<string>();
                 for (var ai = 0; ai < county.Alliances.Count; ai++)
@@ -96,6 +105,11 @@ public static partial class RegistryParser
                     }
 
                     NonNegative(errors, $"{ap}.annualBudget", alliance.AnnualBudget);
+                    CheckPerHead(errors, ap, county, alliance, county.Alliances.Take(ai));
+                    if (alliance.LeadHospitalId is { } lead && !county.Hospitals.Any(h => h.HospitalId == lead && h.AllianceId == alliance.AllianceId))
+                    {
+                        errors.Add($"{ap}.leadHospitalId \"{lead}\" is not a member hospital of alliance {alliance.AllianceId} (牵头医院不是本医共体成员)");
+                    }
                 }
 
                 for (var hi = 0; hi < county.Hospitals.Count; hi++)
@@ -134,6 +148,35 @@ public static partial class RegistryParser
         if (amount < 0)
         {
             errors.Add($"{path} {amount} is negative (预算不能为负数)");
+        }
+    }
+
+    /// <summary>A per-head package (按人头打包) is a tight alliance's, counted on its county's insured, one per county.</summary>
+    private static void CheckPerHead(List<string> errors, string path, CountyEntry county, AllianceEntry alliance, IEnumerable<AllianceEntry> earlier)
+    {
+        if (alliance.PerCapitaPackage is not { } perHead)
+        {
+            return;
+        }
+
+        if (perHead < 0)
+        {
+            errors.Add($"{path}.perCapitaPackage {perHead} is negative (人头包干标准不能为负数)");
+        }
+
+        if (alliance.Type != "tight")
+        {
+            errors.Add($"{path}.perCapitaPackage: only a tight alliance is paid per head (仅紧密型医共体按人头打包付费)");
+        }
+
+        if (county.InsuredPopulation is null)
+        {
+            errors.Add($"{path}.perCapitaPackage needs the county's insuredPopulation to count heads on (按人头付费需填写本县参保人数)");
+        }
+
+        if (earlier.Any(a => a.PerCapitaPackage is not null))
+        {
+            errors.Add($"{path}.perCapitaPackage: county {county.CountyId} already has an alliance paid per head for its insured (一县只能有一个按人头付费的医共体)");
         }
     }
 

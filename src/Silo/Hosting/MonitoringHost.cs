@@ -21,6 +21,9 @@ using Monitoring.Funds;
 using Monitoring.Ledger;
 using Monitoring.Demo;
 using Monitoring.DrillDown;
+using Monitoring.Settlements;
+using Monitoring.Assessment;
+using Monitoring.Dashboard.Settlements;
 using Monitoring.Storage;
 using Monitoring.Silo.Demo;
 using Monitoring.Silo.Ingest;
@@ -85,6 +88,7 @@ public static class MonitoringHost
             services.AddSingleton<IAlertStore, PostgresAlertStore>();
             services.AddSingleton<ICaseStore, PostgresCaseStore>();
             services.AddSingleton<IClaimDrillDown, PostgresClaimDrillDown>();
+            services.AddSingleton<IPackageLedger, PostgresPackageLedger>();
             health.AddCheck<LedgerReadiness>("ledger", tags: ["ready"]);
         }
         else
@@ -93,9 +97,11 @@ public static class MonitoringHost
             services.AddSingleton<IAlertStore, InMemoryAlertStore>();
             services.AddSingleton<ICaseStore, InMemoryCaseStore>();
             services.AddSingleton<IClaimDrillDown, LedgerClaimDrillDown>();
+            services.AddSingleton<IPackageLedger, LedgerPackageLedger>();
         }
 
         services.AddSingleton<ICaseNotices, CaseNoticePush>();
+        services.AddSingleton<IAssessmentNotices, AssessmentNoticePush>();
         services.AddInspectionCases();
 
         // After Orleans has started (registered first by UseOrleans): the registry first, then what uses it.
@@ -132,6 +138,7 @@ public static class MonitoringHost
         app.MapMonitoringHub();
         app.MapDrillDownApi();
         app.MapMonthlyReportApi();
+        app.MapSettlementsApi();
         app.MapMonitoringApiReference();
         return app;
     }

@@ -160,7 +160,7 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            claims.Add(new LedgerClaim(EntryOf(reader), reader.IsDBNull(8) ? null : reader.GetString(8)));
+            claims.Add(new LedgerClaim(EntryOf(reader), reader.IsDBNull(9) ? null : reader.GetString(9)));
         }
 
         return claims;
@@ -184,7 +184,7 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
         return latest is DateTime utc ? new DateTimeOffset(utc, TimeSpan.Zero) : latest as DateTimeOffset?;
     }
 
-    private const string MovementColumns = "l.hospital_id, l.hospital_seq, l.kind, l.budget_date, l.fund_paid, l.settled_at";
+    private const string MovementColumns = "l.hospital_id, l.hospital_seq, l.kind, l.budget_date, l.fund_paid, l.settled_at, l.insured_county_id";
 
     private const string EntryColumns = "l.body, l.patient_id";
 
@@ -194,12 +194,13 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
         ParseKind(reader.GetString(2)),
         reader.GetFieldValue<DateOnly>(3),
         reader.GetDecimal(4),
-        reader.GetFieldValue<DateTimeOffset>(5));
+        reader.GetFieldValue<DateTimeOffset>(5),
+        reader.IsDBNull(6) ? null : reader.GetString(6));
 
     private static LedgerEntry EntryOf(NpgsqlDataReader reader)
     {
         var movement = MovementOf(reader);
-        using var body = JsonDocument.Parse(reader.GetString(6));
+        using var body = JsonDocument.Parse(reader.GetString(7));
         if (movement.Kind == ClaimKind.Recovery)
         {
             return new LedgerEntry(movement, RecoveryEntry.Read(body.RootElement), null);
@@ -209,7 +210,7 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
         // since, which must not unmake history, so every hospital counts as known here).
         var claim = ClaimValidator.Validate(body.RootElement, _ => true).Claim
             ?? throw new InvalidOperationException($"ledger row {movement.HospitalId}#{movement.HospitalSeq} no longer reads as a claim event");
-        return new LedgerEntry(movement, claim, reader.IsDBNull(7) ? null : reader.GetString(7));
+        return new LedgerEntry(movement, claim, reader.IsDBNull(8) ? null : reader.GetString(8));
     }
 
     private static async Task<Dictionary<string, KnownClaim>> KnownClaimsAsync(
@@ -222,7 +223,7 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
             """
             SELECT l.claim_id, l.fingerprint, l.kind, l.hospital_id, l.fund_paid, l.budget_date,
                    (SELECT r.claim_id FROM claims_ledger r WHERE r.reverses_claim_id = l.claim_id),
-                   l.patient_id
+                   l.patient_id, l.insured_county_id
             FROM unnest(@ids) AS wanted(claim_id)
             JOIN claims_ledger l ON l.claim_id = wanted.claim_id
             """, connection, transaction);
@@ -240,7 +241,8 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
                 reader.GetDecimal(4),
                 reader.GetFieldValue<DateOnly>(5),
                 reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7));
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8));
         }
 
         return known;
@@ -269,7 +271,7 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
     private static async Task CopyRowsAsync(NpgsqlConnection connection, IReadOnlyList<PendingRow> rows, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY claims_ledger (claim_id, kind, reverses_claim_id, hospital_id, hospital_seq, settled_at, budget_date, fund_paid, fingerprint, body, patient_id) FROM STDIN (FORMAT BINARY)",
+            "COPY claims_ledger (claim_id, kind, reverses_claim_id, hospital_id, hospital_seq, settled_at, budget_date, fund_paid, fingerprint, body, patient_id, insured_county_id) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         foreach (var row in rows)
         {
@@ -293,17 +295,23 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
             await importer.WriteAsync(row.Movement.FundPaid, NpgsqlDbType.Numeric, cancellationToken);
             await importer.WriteAsync(row.Submission.Fingerprint, NpgsqlDbType.Bytea, cancellationToken);
             await importer.WriteAsync(row.Submission.Body, NpgsqlDbType.Jsonb, cancellationToken);
-            if (row.PatientId is { } patientId)
-            {
-                await importer.WriteAsync(patientId, NpgsqlDbType.Text, cancellationToken);
-            }
-            else
-            {
-                await importer.WriteNullAsync(cancellationToken);
-            }
+            await WriteOptionalTextAsync(importer, row.PatientId, cancellationToken);
+            await WriteOptionalTextAsync(importer, row.Movement.InsuredCountyId, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task WriteOptionalTextAsync(NpgsqlBinaryImporter importer, string? text, CancellationToken cancellationToken)
+    {
+        if (text is null)
+        {
+            await importer.WriteNullAsync(cancellationToken);
+        }
+        else
+        {
+            await importer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken);
+        }
     }
 
     private static string KindText(ClaimKind kind) => kind switch

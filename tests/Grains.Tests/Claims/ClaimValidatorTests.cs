@@ -44,6 +44,7 @@ public sealed class ClaimValidatorTests
             "malformed DRG code" => "drgCode \"G-15\" is malformed",
             "missing claimId" => "claimId is required",
             "settledAt not a date-time" => "settledAt \"yesterday\" is not an ISO 8601 date-time",
+            "malformed insuredCountyId" => "insuredCountyId \"5309\" is malformed: expected a 6-digit county code",
             _ => throw new InvalidOperationException($"new invalid example \"{why}\": add its expected reason"),
         };
         Assert.Contains(verdict.Errors, e => e.StartsWith(expected, StringComparison.Ordinal));
