@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Access;
 using Monitoring.Alerts;
+using Monitoring.Claims;
 using Monitoring.Dashboard.Push;
 using Monitoring.Dashboard.Security;
 using Monitoring.Publishing;
@@ -49,6 +49,11 @@ public static class AlertAcknowledgeApi
                 statusCode: 403, title: "Not your role");
         }
 
+        if (CallerSubject.Of(http.User) is not { } by)
+        {
+            return TypedResults.Problem(CallerSubject.Missing, statusCode: 403, title: "Token without a subject");
+        }
+
         var (note, error) = await ReadNoteAsync(http.Request);
         if (error is not null)
         {
@@ -62,16 +67,18 @@ public static class AlertAcknowledgeApi
             return TypedResults.Problem($"no alert \"{alertId}\" in your scope", statusCode: 404, title: "No such alert");
         }
 
-        var by = http.User.FindFirstValue("sub") ?? http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? $"{scope.Role}@{scope.ScopeText}";
-        var outcome = await store.AcknowledgeAsync(alertId, new AlertAcknowledgement(by, clock.GetUtcNow(), note), http.RequestAborted);
+        var outcome = await store.AcknowledgeAsync(alertId, new AlertAcknowledgement(by, clock.GetUtcNow(), note, scope.Role), http.RequestAborted);
         if (!outcome.Changed)
         {
-            var first = outcome.Alert!.Acknowledged!;
+            // A hospital is told that an official acknowledged, by role, not who.
+            var first = scope.Role == AccessScope.HospitalRole
+                ? HospitalAlertView.AcknowledgementOf(outcome.Alert!.Acknowledged)!
+                : outcome.Alert!.Acknowledged!;
             return TypedResults.Problem($"already acknowledged by {first.By} at {first.At:O}", statusCode: 409, title: "Already acknowledged");
         }
 
         await grains.GetGrain<IMonitoringPushGrain>(0).PushAsync([Publication.Of(outcome.Alert!)]);
-        return TypedResults.Ok(AlertDocument.Of(outcome.Alert!));
+        return TypedResults.Ok(AlertDocument.For(scope, outcome.Alert!));
     }
 
     /// <summary>Regulators and inspectors within their region or county; a hospital for alerts about itself only.</summary>
@@ -102,6 +109,11 @@ public static class AlertAcknowledgeApi
             if (body.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, "the body must be a JSON object like {\"note\": \"...\"} or empty");
+            }
+
+            if (StorableText.Problem(body.RootElement) is { } problem)
+            {
+                return (null, problem);
             }
 
             if (!body.RootElement.TryGetProperty("note", out var value) || value.ValueKind == JsonValueKind.Null)

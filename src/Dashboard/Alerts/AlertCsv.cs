@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Monitoring.Alerts;
 
 namespace Monitoring.Dashboard.Alerts;
 
@@ -43,7 +44,7 @@ public static class AlertCsv
                 Share(alert.Evidence, "timeShare"),
                 alert.Current is { } current ? Percent(current.UsedShare) : "",
                 alert.Current is { } now ? Percent(now.TimeShare) : "",
-                alert.Acknowledged?.By ?? "",
+                alert.Acknowledged is { } by ? HospitalAlertView.Words(by.By) : "",
                 alert.Acknowledged is { } ack ? ack.At.ToOffset(China).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "",
                 alert.Acknowledged?.Note ?? "",
             ]);
@@ -59,6 +60,18 @@ public static class AlertCsv
 
     private static string Percent(decimal share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>
+    /// Whether a spreadsheet would read the field as a formula (OWASP, CSV injection): it starts with = + - @, a tab or a
+    /// carriage return, or their fullwidth forms ＝ ＋ － ＠ (a Chinese input method types those, and some spreadsheets
+    /// take them as the ASCII ones), after any spaces. Such a field is written as text, with a leading apostrophe.
+    /// </summary>
+    public static bool IsFormula(string field)
+    {
+        var start = field.AsSpan().TrimStart(' ');
+        return start.Length > 0 && start[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '＝' or '＋' or '－' or '＠'
+            || field.Length > 0 && field[0] is '\t' or '\r';
+    }
+
     private static void Line(StringBuilder text, IReadOnlyList<string> fields)
     {
         for (var i = 0; i < fields.Count; i++)
@@ -69,8 +82,7 @@ public static class AlertCsv
             }
 
             var field = fields[i];
-            // A leading = + - @ would be read by a spreadsheet as a formula: quote it as text.
-            var formula = field.Length > 0 && field[0] is '=' or '+' or '-' or '@';
+            var formula = IsFormula(field);
             if (formula || field.AsSpan().IndexOfAny(",\"\r\n") >= 0)
             {
                 text.Append('"').Append((formula ? "'" : "") + field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Monitoring.Access;
 using Monitoring.Alerts;
 using Monitoring.Dashboard.Funds;
 
@@ -32,6 +33,10 @@ public sealed record AlertDocument(
     [property: JsonPropertyName("acknowledged")] AcknowledgementDocument? Acknowledged = null,
     [property: JsonPropertyName("current")] AlertFundNow? Current = null)
 {
+    /// <summary>The alert as this reader may see it: a hospital its own view (<see cref="HospitalAlertView"/>), others as stored.</summary>
+    public static AlertDocument For(AccessScope scope, Alert alert, AlertFundNow? current = null) =>
+        Of(scope.Role == AccessScope.HospitalRole ? HospitalAlertView.For(alert) : alert, current);
+
     public static AlertDocument Of(Alert alert, AlertFundNow? current = null) => new(
         alert.AlertId,
         alert.Kind,
@@ -51,7 +56,7 @@ public sealed record AlertDocument(
         alert.Status,
         alert.StatusReason,
         alert.RegionId,
-        alert.Acknowledged is { } ack ? new AcknowledgementDocument(ack.By, ack.At, ack.Note) : null,
+        alert.Acknowledged is { } ack ? new AcknowledgementDocument(ack.By, ack.At, ack.Note, ack.Role) : null,
         current);
 }
 

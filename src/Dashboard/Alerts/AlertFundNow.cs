@@ -27,4 +27,5 @@ public sealed record AlertFundNow(
 public sealed record AcknowledgementDocument(
     [property: JsonPropertyName("by")] string By,
     [property: JsonPropertyName("at")] DateTimeOffset At,
-    [property: JsonPropertyName("note")] string? Note);
+    [property: JsonPropertyName("note")] string? Note,
+    [property: JsonPropertyName("role")] string? Role = null);

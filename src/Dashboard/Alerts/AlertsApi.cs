@@ -95,7 +95,7 @@ public static class AlertsApi
         }
 
         var now = await FundsNowAsync(page, registry, grains);
-        var documents = page.Select(a => AlertDocument.Of(a, now.GetValueOrDefault((a.SubjectLevel, a.SubjectId)))).ToList();
+        var documents = page.Select(a => AlertDocument.For(scope, a, now.GetValueOrDefault((a.SubjectLevel, a.SubjectId)))).ToList();
         return csv
             ? TypedResults.File(AlertCsv.Write(documents), AlertCsv.ContentType, $"alerts-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}.csv")
             : TypedResults.Ok<IReadOnlyList<AlertDocument>>(documents);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Monitoring.Access;
+using Monitoring.Alerts;
 using Monitoring.Cases;
 using Monitoring.Dashboard.Alerts;
 using Monitoring.Dashboard.Funds;
@@ -39,9 +40,10 @@ public sealed record CaseDocument(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AlertDocument>? Alerts = null)
 {
     /// <summary>The list's line: the case as the reader may see it, without history.</summary>
-    public static CaseDocument Of(InspectionCase stored, AccessScope scope, string? hospitalName, DateTimeOffset now)
+    /// <param name="alerts">The case's stored alerts when read: a hospital's copy then says no more than its alerts do.</param>
+    public static CaseDocument Of(InspectionCase stored, AccessScope scope, string? hospitalName, DateTimeOffset now, IReadOnlyList<Alert>? alerts = null)
     {
-        var c = CaseAccess.ViewFor(scope, stored);
+        var c = CaseAccess.ViewFor(scope, stored, alerts);
         return new CaseDocument(c.CaseId, c.Kind, c.Severity, c.Status, c.CountyId, c.RegionId, c.HospitalId, hospitalName,
             new BilingualText(c.SummaryZh, c.SummaryEn), c.AmountAtStake, c.Recovered, c.Owner, c.OpenedAt, c.OpenedBy, c.DueAt,
             c.AnswerDueAt, c.IsOverdue(now), c.Decision, c.Appeal, c.AlertIds, c.ClaimIds, c.Version);
@@ -49,12 +51,12 @@ public sealed record CaseDocument(
 
     /// <summary>The whole case for one reader: history as the reader may see it, the claims and alerts, the reader's moves.</summary>
     public static CaseDocument Full(InspectionCase stored, AccessScope scope, string? hospitalName, DateTimeOffset now,
-        IReadOnlyList<string> allowed, IReadOnlyList<CaseClaimDocument> claims, IReadOnlyList<AlertDocument> alerts) =>
-        Of(stored, scope, hospitalName, now) with
+        IReadOnlyList<string> allowed, IReadOnlyList<CaseClaimDocument> claims, IReadOnlyList<Alert> alerts) =>
+        Of(stored, scope, hospitalName, now, alerts) with
         {
             AllowedActions = allowed,
             History = CaseAccess.ViewFor(scope, stored).History,
             Claims = claims,
-            Alerts = alerts,
+            Alerts = [.. alerts.Select(a => AlertDocument.For(scope, a))],
         };
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,6 +8,7 @@ using Monitoring.Access;
 using Monitoring.Alerts;
 using Monitoring.Cases;
 using Monitoring.Dashboard.Alerts;
+using Monitoring.Dashboard.Input;
 using Monitoring.Dashboard.Security;
 using Monitoring.Ledger;
 using Monitoring.Registry;
@@ -36,7 +36,7 @@ public static class CasesApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CaseDocument>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, ICaseStore store, RegistryCatalog catalog, TimeProvider clock,
+        HttpContext http, ICaseStore store, IAlertStore alertStore, RegistryCatalog catalog, TimeProvider clock,
         string? status, string? countyId, string? hospitalId, string? owner, string? kind, string? sort, string? limit, string? cursor)
     {
         var errors = new List<string>();
@@ -80,13 +80,35 @@ public static class CasesApi
         }
 
         var now = clock.GetUtcNow();
-        return TypedResults.Ok<IReadOnlyList<CaseDocument>>([.. page.Select(c => CaseDocument.Of(c, scope, NameOf(c.HospitalId, registry), now))]);
+        var documents = new List<CaseDocument>(page.Count);
+        foreach (var c in page)
+        {
+            // A hospital's line says no more than its alerts do (a split pair across two members); others read it as stored.
+            var alerts = scope.Role == AccessScope.HospitalRole ? await AlertsOfAsync(c, alertStore, http.RequestAborted) : null;
+            documents.Add(CaseDocument.Of(c, scope, NameOf(c.HospitalId, registry), now, alerts));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<CaseDocument>>(documents);
+    }
+
+    private static async Task<IReadOnlyList<Alert>> AlertsOfAsync(InspectionCase c, IAlertStore alerts, CancellationToken cancellationToken)
+    {
+        var found = new List<Alert>(c.AlertIds.Length);
+        foreach (var alertId in c.AlertIds)
+        {
+            if (await alerts.FindAsync(alertId, cancellationToken) is { } alert)
+            {
+                found.Add(alert);
+            }
+        }
+
+        return found;
     }
 
     private static async Task<Results<Ok<CaseDocument>, ProblemHttpResult>> GetAsync(
         string id, HttpContext http, CaseDesk desk, IClaimsLedger ledger, IAlertStore alerts, RegistryCatalog catalog, TimeProvider clock)
     {
-        var actor = ActorOf(http.User);
+        var actor = ReaderOf(http.User);
         if (await desk.GetAsync(id, actor.Scope, http.RequestAborted) is not { } c)
         {
             return NotFound(id);
@@ -98,7 +120,12 @@ public static class CasesApi
     private static async Task<Results<Ok<CaseDocument>, ProblemHttpResult>> ActAsync(
         string id, HttpContext http, CaseDesk desk, IClaimsLedger ledger, IAlertStore alerts, RegistryCatalog catalog, TimeProvider clock)
     {
-        var (request, error) = await ReadAsync<CaseActionRequest>(http);
+        if (ActorOf(http.User) is not { } actor)
+        {
+            return NoSubject();
+        }
+
+        var (request, error) = await JsonBody.ReadAsync<CaseActionRequest>(http.Request);
         if (request is null)
         {
             return TypedResults.Problem(error, statusCode: 400, title: "Bad case action");
@@ -109,7 +136,6 @@ public static class CasesApi
             return TypedResults.Problem($"action is required: one of {string.Join(", ", CaseActions.Requestable)}", statusCode: 400, title: "Bad case action");
         }
 
-        var actor = ActorOf(http.User);
         var move = await desk.ActAsync(id, new CaseCommand(action, request.Note, request.Assignee, request.Amount, request.Documents, request.Outcome),
             actor, http.RequestAborted);
         if (move is null)
@@ -131,13 +157,17 @@ public static class CasesApi
     private static async Task<Results<Created<CaseDocument>, ProblemHttpResult>> OpenAsync(
         HttpContext http, CaseDesk desk, IClaimsLedger ledger, IAlertStore alerts, RegistryCatalog catalog, TimeProvider clock)
     {
-        var (request, error) = await ReadAsync<OpenCaseRequest>(http);
+        if (ActorOf(http.User) is not { } actor)
+        {
+            return NoSubject();
+        }
+
+        var (request, error) = await JsonBody.ReadAsync<OpenCaseRequest>(http.Request);
         if (request is null || request.AlertId is not { Length: > 0 } alertId)
         {
             return TypedResults.Problem(error ?? "alertId is required: the alert to open a case on", statusCode: 400, title: "Bad case opening");
         }
 
-        var actor = ActorOf(http.User);
         var registry = await catalog.CurrentAsync();
         var outcome = await desk.OpenOnAlertAsync(alertId, actor, request.Note, alert => actor.Scope.CanSeeCounty(alert.CountyId, registry), http.RequestAborted);
         if (outcome.Case is not { } opened || !outcome.Opened)
@@ -175,42 +205,23 @@ public static class CasesApi
         var claims = await ledger.ReadClaimsAsync(c.ClaimIds, cancellationToken);
         // A split pair may span two members of an alliance: a hospital sees the stays at its own house only.
         var visible = actor.IsHospital ? claims.Where(cl => cl.Entry.Movement.HospitalId == actor.Scope.Id) : claims;
-        var alertDocuments = new List<AlertDocument>();
-        foreach (var alertId in c.AlertIds)
-        {
-            if (await alerts.FindAsync(alertId, cancellationToken) is { } alert)
-            {
-                alertDocuments.Add(AlertDocument.Of(alert));
-            }
-        }
-
+        var caseAlerts = await AlertsOfAsync(c, alerts, cancellationToken);
         return CaseDocument.Full(c, actor.Scope, NameOf(c.HospitalId, registry), now, CaseWorkflow.AllowedActions(c, actor, now, desk.Rules),
             [.. visible.OrderBy(cl => cl.Entry.Claim.AdmissionDate).Select(cl => CaseClaimDocument.Of(cl, NameOf(cl.Entry.Movement.HospitalId, registry)))],
-            alertDocuments);
+            caseAlerts);
     }
 
-    private static CaseActor ActorOf(ClaimsPrincipal user)
-    {
-        var scope = CallerScope.Of(user)!;
-        return new CaseActor(scope, user.FindFirstValue("sub") is { Length: > 0 } name ? name : $"{scope.Role}@{scope.ScopeText}");
-    }
+    /// <summary>
+    /// Who works the case: the token's subject. A token without one is refused for case work (<see cref="NoSubject"/>):
+    /// every such token would act under one shared name, and ownership ("only the owner decides") would mean nothing.
+    /// </summary>
+    private static CaseActor? ActorOf(ClaimsPrincipal user) =>
+        CallerSubject.Of(user) is { } name ? new CaseActor(CallerScope.Of(user)!, name) : null;
 
-    private static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpContext http) where T : class
-    {
-        try
-        {
-            var value = await http.Request.ReadFromJsonAsync<T>(http.RequestAborted);
-            return value is null ? (null, "the body must be a JSON object") : (value, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, $"the body is not the JSON expected: {e.Message}");
-        }
-        catch (InvalidOperationException e)
-        {
-            return (null, $"the body must be JSON (Content-Type: application/json): {e.Message}");
-        }
-    }
+    /// <summary>A reader needs no name: what it may see depends on its scope alone.</summary>
+    private static CaseActor ReaderOf(ClaimsPrincipal user) => ActorOf(user) ?? new CaseActor(CallerScope.Of(user)!, "");
+
+    private static ProblemHttpResult NoSubject() => TypedResults.Problem(CallerSubject.Missing, statusCode: 403, title: "Token without a subject");
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem($"no case {id} in your scope (案件不存在或不在权限范围内)", statusCode: 404, title: "No such case");

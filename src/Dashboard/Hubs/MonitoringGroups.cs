@@ -33,7 +33,11 @@ public static class MonitoringGroups
     /// hospital's id, or the hospital's own fund). A hospital never receives its county's or its alliance's documents.
     /// An alert without a region (stored before alerts carried one) reaches the county, hospital and admin views.
     /// </summary>
-    public static IReadOnlyList<string> For(Publication publication)
+    public static IReadOnlyList<string> For(Publication publication) =>
+        HospitalOf(publication) is { } hospital ? [.. Officials(publication), hospital] : Officials(publication);
+
+    /// <summary>The groups of <see cref="For"/> but the hospital's: those that read the document as stored.</summary>
+    public static IReadOnlyList<string> Officials(Publication publication)
     {
         var groups = new List<string>(4) { All };
         if (publication.RegionId is { Length: > 0 } regionId)
@@ -42,11 +46,10 @@ public static class MonitoringGroups
         }
 
         groups.Add(County(publication.CountyId));
-        if (publication.HospitalId is { Length: > 0 } hospitalId)
-        {
-            groups.Add(Hospital(hospitalId));
-        }
-
         return groups;
     }
+
+    /// <summary>The hospital's group of <see cref="For"/>, if any: it is sent the hospital's own view of the document.</summary>
+    public static string? HospitalOf(Publication publication) =>
+        publication.HospitalId is { Length: > 0 } hospitalId ? Hospital(hospitalId) : null;
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
+using Monitoring.Dashboard.Security;
 
 namespace Monitoring.Dashboard.Page;
 
@@ -14,12 +15,6 @@ public static class DashboardPage
 {
     public const string AssetPrefix = "/dashboard";
 
-    // The page loads only its own files and talks only to its own origin (the API and the hub's WebSocket).
-    // Inline styles stay allowed: ECharts writes its tooltips as HTML with style attributes.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
-
     public static IEndpointRouteBuilder MapDashboardPage(this IEndpointRouteBuilder app)
     {
         var assets = PageAssets.Load(typeof(DashboardPage).Assembly);
@@ -29,7 +24,7 @@ public static class DashboardPage
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
             {
                 var headers = http.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = ContentSecurity.Policy;
                 // A token may arrive in ?token=; the page moves it to sessionStorage, and it must not leave in a Referer.
                 headers["Referrer-Policy"] = "no-referrer";
                 return Serve(index, http);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
+using Monitoring.Alerts;
+using Monitoring.Cases;
 using Monitoring.Dashboard.Alerts;
 using Monitoring.Dashboard.Cases;
 using Monitoring.Dashboard.Funds;
@@ -20,10 +22,11 @@ public sealed partial class HubObserver(IHubContext<MonitoringHub> hub, ILogger<
     {
         foreach (var publication in publications)
         {
-            var groups = MonitoringGroups.For(publication);
+            var officials = MonitoringGroups.Officials(publication);
+            var hospital = MonitoringGroups.HospitalOf(publication);
             if (publication.Fund is { } status)
             {
-                await hub.Clients.Groups(groups).SendAsync(MonitoringHub.FundMethod, FundSnapshot.Of(status));
+                await hub.Clients.Groups(MonitoringGroups.For(publication)).SendAsync(MonitoringHub.FundMethod, FundSnapshot.Of(status));
                 continue;
             }
 
@@ -35,15 +38,19 @@ public sealed partial class HubObserver(IHubContext<MonitoringHub> hub, ILogger<
 
             if (publication.Case is { } notice)
             {
-                await hub.Clients.Groups(groups).SendAsync(MonitoringHub.CaseMethod, CaseNoticeDocument.Of(notice));
+                // Who works the case and an inspector's own steps are the office's business (REST hides them too).
+                var document = CaseNoticeDocument.Of(notice);
+                await hub.Clients.Groups(CaseActions.IsInternal(notice.Event) || hospital is null ? officials : [.. officials, hospital])
+                    .SendAsync(MonitoringHub.CaseMethod, document);
                 continue;
             }
 
             var alert = publication.Alert!;
-            AlertDocument document;
+            AlertDocument stored, seenByHospital;
             try
             {
-                document = AlertDocument.Of(alert);
+                stored = AlertDocument.Of(alert);
+                seenByHospital = AlertDocument.Of(HospitalAlertView.For(alert));
             }
             catch (JsonException e)
             {
@@ -51,7 +58,13 @@ public sealed partial class HubObserver(IHubContext<MonitoringHub> hub, ILogger<
                 continue;
             }
 
-            await hub.Clients.Groups(groups).SendAsync(MonitoringHub.AlertMethod, document);
+            // A hospital connection is sent its own view, never the stored document (an official's note, the other
+            // member's stay of a split pair).
+            await hub.Clients.Groups(officials).SendAsync(MonitoringHub.AlertMethod, stored);
+            if (hospital is not null)
+            {
+                await hub.Clients.Group(hospital).SendAsync(MonitoringHub.AlertMethod, seenByHospital);
+            }
         }
     }
 

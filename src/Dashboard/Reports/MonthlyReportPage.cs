@@ -22,8 +22,10 @@ public static class MonthlyReportPage
             .Append("h1{font-size:20px;margin:0}h2{font-size:15px;margin:20px 0 6px;border-bottom:1px solid #ccd;padding-bottom:3px}.en{color:#667;font-size:11px;font-weight:normal}")
             .Append("table{border-collapse:collapse;width:100%}th,td{border:1px solid #d5d9e0;padding:4px 6px;text-align:left}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}")
             .Append(".kpis{display:grid;grid-template-columns:repeat(4,1fr);gap:6px}.kpi{border:1px solid #d5d9e0;padding:6px}.kpi b{display:block;font-size:16px}")
-            .Append("@media print{body{margin:0}.noprint{display:none}}</style></head><body>")
-            .Append("<p class=\"noprint\"><button onclick=\"print()\">打印 / Print</button></p>")
+            .Append("@media print{body{margin:0}.noprint{display:none}}</style>")
+            // The print button's handler is a file of the page: the host's Content-Security-Policy runs no inline script.
+            .Append("<script defer src=\"/dashboard/js/report-print.js\"></script></head><body>")
+            .Append("<p class=\"noprint\"><button id=\"print\" type=\"button\">打印 / Print</button></p>")
             .Append("<h1 id=\"report-title\">").Append(E(report.Name)).Append(' ').Append(report.FundYear).Append('年').Append(report.Month)
             .Append("月 基金运行分析月报</h1><div class=\"en\">Monthly fund-operation report, ").Append(E(report.Id)).Append(", ")
             .Append(report.FundYear).Append('-').Append(report.Month.ToString("D2", CultureInfo.InvariantCulture)).Append("</div>");

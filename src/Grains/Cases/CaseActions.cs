@@ -30,6 +30,12 @@ public static class CaseActions
     /// <summary>What a person may ask for (the system's own moves are not among them).</summary>
     public static IReadOnlyList<string> Requestable { get; } = [Take, Assign, AskHospital, Answer, Review, Confirm, Dismiss, Appeal, DecideAppeal, Note];
 
+    /// <summary>
+    /// The moves inside the inspection office: who works the case (take, assign), an inspector's own step (review), and
+    /// internal notes. Their history lines and their hub notices are never shown to the hospital.
+    /// </summary>
+    public static bool IsInternal(string action) => action is Take or Assign or Review or Note;
+
     /// <summary>Outcomes of <see cref="DecideAppeal"/>.</summary>
     public const string Uphold = "uphold";
 

@@ -10,8 +10,9 @@ namespace Monitoring.Cases;
 ///                       └──────review──────────────┴──review→ under-review ─dismiss→ dismissed        decide-appeal: uphold → confirmed
 ///                                                                                                                    overturn → dismissed
 /// </code>
-/// An inspector of the case's scope takes it or is given it (by an inspector or regulator); only its owner asks the
-/// hospital, reviews and decides; only the hospital answers and appeals, once, within the appeal period; the appeal is
+/// An inspector of the case's scope takes an open case; reassigning it (assign) is its owner's move or a supervisor's —
+/// a regulator of its scope or an inspector of its region, the level above the county's inspectors — so that "only the
+/// owner decides" cannot be bypassed by assigning oneself. Only its owner asks the hospital, reviews and decides; only the hospital answers and appeals, once, within the appeal period; the appeal is
 /// decided at the level above the decision (a county inspector's by a region inspector, a region inspector's by the
 /// admin). Every move adds one history line; a confirmation books the recovery (追回) and an overturned confirmation
 /// books it back.
@@ -54,25 +55,25 @@ public static class CaseWorkflow
         var documents = command.Documents?.Select(d => d.Trim()).Where(d => d.Length > 0).ToArray() ?? [];
         return command.Action switch
         {
-            CaseActions.Take => Moved(c with { Owner = actor.Name, Status = CaseStatus.Assigned }, isInternal: true, assignee: actor.Name),
+            CaseActions.Take => Moved(c with { Owner = actor.Name, Status = CaseStatus.Assigned }, assignee: actor.Name),
             CaseActions.Assign => Moved(c with
             {
                 Owner = command.Assignee!.Trim(),
                 Status = c.Status == CaseStatus.Open ? CaseStatus.Assigned : c.Status,
-            }, isInternal: true, assignee: command.Assignee!.Trim()),
-            CaseActions.AskHospital => Moved(c with { Status = CaseStatus.AwaitingHospital, AnswerDueAt = now + rules.AnswerPeriod }, isInternal: false),
-            CaseActions.Answer => Moved(c with { Status = CaseStatus.UnderReview, AnswerDueAt = null }, isInternal: false),
-            CaseActions.Review => Moved(c with { Status = CaseStatus.UnderReview, AnswerDueAt = null }, isInternal: true),
+            }, assignee: command.Assignee!.Trim()),
+            CaseActions.AskHospital => Moved(c with { Status = CaseStatus.AwaitingHospital, AnswerDueAt = now + rules.AnswerPeriod }),
+            CaseActions.Answer => Moved(c with { Status = CaseStatus.UnderReview, AnswerDueAt = null }),
+            CaseActions.Review => Moved(c with { Status = CaseStatus.UnderReview, AnswerDueAt = null }),
             CaseActions.Confirm => Confirm(),
             CaseActions.Dismiss => Moved(c with
             {
                 Status = CaseStatus.Dismissed,
                 ClosedAt = now,
                 Decision = new CaseDecision(CaseStatus.Dismissed, 0m, note!, actor.Name, actor.Scope.ScopeText, now),
-            }, isInternal: false),
-            CaseActions.Appeal => Moved(c with { Status = CaseStatus.Appealed, Appeal = new CaseAppeal(now, actor.Name, note!, documents) }, isInternal: false),
+            }),
+            CaseActions.Appeal => Moved(c with { Status = CaseStatus.Appealed, Appeal = new CaseAppeal(now, actor.Name, note!, documents) }),
             CaseActions.DecideAppeal => DecideAppeal(),
-            _ => Moved(c, isInternal: true),
+            _ => Moved(c),
         };
 
         CaseMove Confirm()
@@ -85,7 +86,7 @@ public static class CaseWorkflow
                 ClosedAt = now,
                 Decision = new CaseDecision(CaseStatus.Confirmed, amount, note ?? "", actor.Name, actor.Scope.ScopeText, now),
                 Bookings = [.. c.Bookings, booking],
-            }, isInternal: false, amount: amount, booking: booking);
+            }, amount: amount, booking: booking);
         }
 
         CaseMove DecideAppeal()
@@ -93,7 +94,7 @@ public static class CaseWorkflow
             var appeal = c.Appeal! with { DecidedAt = now, DecidedBy = actor.Name, Outcome = command.Outcome, DecisionReason = note };
             if (command.Outcome == CaseActions.Uphold)
             {
-                return Moved(c with { Status = CaseStatus.Confirmed, Appeal = appeal, ClosedAt = now }, isInternal: false, outcome: command.Outcome);
+                return Moved(c with { Status = CaseStatus.Confirmed, Appeal = appeal, ClosedAt = now }, outcome: command.Outcome);
             }
 
             // Overturned: what the decision recovered goes back to the hospital, as the opposite movement.
@@ -105,11 +106,11 @@ public static class CaseWorkflow
                 Appeal = appeal,
                 ClosedAt = now,
                 Bookings = booking is null ? c.Bookings : [.. c.Bookings, booking],
-            }, isInternal: false, amount: refund, booking: booking, outcome: command.Outcome);
+            }, amount: refund, booking: booking, outcome: command.Outcome);
         }
 
-        CaseMove Moved(InspectionCase next, bool isInternal, decimal? amount = null, LedgerBooking? booking = null, string? assignee = null, string? outcome = null) =>
-            CaseMove.Moved(Record(next, c.Status, command.Action, actor, now, note, amount, documents, isInternal, assignee, outcome), booking);
+        CaseMove Moved(InspectionCase next, decimal? amount = null, LedgerBooking? booking = null, string? assignee = null, string? outcome = null) =>
+            CaseMove.Moved(Record(next, c.Status, command.Action, actor, now, note, amount, documents, CaseActions.IsInternal(command.Action), assignee, outcome), booking);
     }
 
     /// <summary>The system closes an undecided case whose finding no longer holds; null when there is nothing to close.</summary>
@@ -144,7 +145,7 @@ public static class CaseWorkflow
         return action switch
         {
             CaseActions.Take => actor.IsInspector && c.Status == CaseStatus.Open,
-            CaseActions.Assign => worksCases && CaseStatus.IsUndecided(c.Status),
+            CaseActions.Assign => (isOwner || IsSupervisor(actor)) && CaseStatus.IsUndecided(c.Status),
             CaseActions.AskHospital => isOwner && c.Status is CaseStatus.Assigned or CaseStatus.UnderReview,
             CaseActions.Answer => actor.IsHospital && c.Status == CaseStatus.AwaitingHospital,
             CaseActions.Review => isOwner && c.Status is CaseStatus.Assigned or CaseStatus.AwaitingHospital,
@@ -156,6 +157,13 @@ public static class CaseWorkflow
             _ => false,
         };
     }
+
+    /// <summary>
+    /// Who may give a case to an inspector whatever its owner: a regulator of its scope, or an inspector of its region
+    /// (one level above the county's inspectors). Scope is checked before (<see cref="CaseAccess.CanSee"/>).
+    /// </summary>
+    private static bool IsSupervisor(CaseActor actor) =>
+        actor.Role == AccessScope.Regulator || (actor.IsInspector && actor.Scope.Kind == ScopeKind.Region);
 
     /// <summary>An appeal is reviewed one level above the decision: a county's by its region's inspectors, a region's by the admin.</summary>
     private static bool IsLevelAbove(CaseActor actor, CaseDecision decision) =>
@@ -172,6 +180,8 @@ public static class CaseWorkflow
                 $"the appeal period of {rules.AppealPeriod.TotalDays:0} days ended on {(d.At + rules.AppealPeriod):yyyy-MM-dd} (申诉期已过)",
             CaseActions.DecideAppeal when c.Status == CaseStatus.Appealed =>
                 "an appeal is decided one level above the decision: a county inspector's by a region inspector (申诉由上一级复核)",
+            CaseActions.Assign when actor.IsInspector && c.Owner != actor.Name && CaseStatus.IsUndecided(c.Status) =>
+                "a case is given to an inspector by its owner or a supervisor (a regulator, or an inspector of the region); take an open case instead (改派须由承办人或上级办理)",
             CaseActions.AskHospital or CaseActions.Review or CaseActions.Confirm or CaseActions.Dismiss
                 when actor.IsInspector && c.Owner != actor.Name && CaseStatus.IsUndecided(c.Status) =>
                 "only the inspector who owns the case may do this; take it or have it assigned first (仅承办人可操作)",

@@ -51,6 +51,12 @@ public static class StorableText
         }
     }
 
+    /// <summary>
+    /// Why a piece of text read elsewhere (a query parameter, a route value) cannot be stored or compared, or null: the
+    /// same words as for an event's field.
+    /// </summary>
+    public static string? Problem(string text) => TextProblem(() => text);
+
     private static string? NameProblem(JsonProperty property) => TextProblem(() => property.Name);
 
     private static string? TextProblem(Func<string> read)

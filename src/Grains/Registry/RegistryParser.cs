@@ -65,6 +65,7 @@ public static partial class RegistryParser
             }
 
             Unique("region", region.RegionId, rp);
+            CheckName(errors, rp, region.Name);
             for (var ci = 0; ci < region.Counties.Count; ci++)
             {
                 var county = region.Counties[ci];
@@ -75,6 +76,7 @@ public static partial class RegistryParser
                 }
 
                 Unique("county", county.CountyId, cp);
+                CheckName(errors, cp, county.Name);
                 NonNegative(errors, $"{cp}.annualBudget", county.AnnualBudget);
                 CheckProfile(errors, cp, county.MonthlyProfile);
                 if (county.InsuredPopulation is <= 0)
@@ -98,6 +100,7 @@ public static partial class RegistryParser
                     }
 
                     Unique("alliance", alliance.AllianceId, ap);
+                    CheckName(errors, ap, alliance.Name);
                     allianceIds.Add(alliance.AllianceId);
                     if (alliance.Type is not ("tight" or "loose"))
                     {
@@ -122,6 +125,7 @@ public static partial class RegistryParser
                     }
 
                     Unique("hospital", hospital.HospitalId, hp);
+                    CheckName(errors, hp, hospital.Name);
                     if (hospital.Level is < 1 or > 3)
                     {
                         errors.Add($"{hp}.level {hospital.Level} must be 1, 2 or 3 (医院等级应为一、二、三级)");
@@ -141,6 +145,28 @@ public static partial class RegistryParser
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// A name is shown on pages, in reports and in spreadsheets: no control character anywhere (a tab or carriage return
+    /// can turn a CSV cell into a formula, a NUL cannot be stored) and no leading whitespace, which only hides what the
+    /// name starts with.
+    /// </summary>
+    private static void CheckName(List<string> errors, string path, string? name)
+    {
+        if (name is null)
+        {
+            return;
+        }
+
+        if (name.Any(char.IsControl))
+        {
+            errors.Add($"{path}.name contains a control character (U+{(int)name.First(char.IsControl):X4}); names are plain text (名称不能含控制字符)");
+        }
+        else if (name.Length > 0 && char.IsWhiteSpace(name[0]))
+        {
+            errors.Add($"{path}.name starts with whitespace (名称不能以空白开头)");
+        }
     }
 
     private static void NonNegative(List<string> errors, string path, decimal amount)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Monitoring.Dashboard.Security;
 using Scalar.AspNetCore;
 
 namespace Monitoring.Silo;
@@ -39,7 +40,10 @@ public static class ApiReference
     public static WebApplication MapMonitoringApiReference(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(options => options.WithTitle("Fund monitor API")).AllowAnonymous();
+        // The reference starts with one inline script: it carries this response's nonce, so the host's
+        // Content-Security-Policy lets it run and still refuses any other inline script; its fonts are the browser's own,
+        // not a CDN's (the policy loads nothing from elsewhere).
+        app.MapScalarApiReference((options, http) => options.WithTitle("Fund monitor API").DisableDefaultFonts().WithNonce(ContentSecurity.NonceFor(http))).AllowAnonymous();
         return app;
     }
 }

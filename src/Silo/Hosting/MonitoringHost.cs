@@ -9,6 +9,7 @@ using Monitoring.Dashboard.CaseMix;
 using Monitoring.Dashboard.Cases;
 using Monitoring.Dashboard.DrillDown;
 using Monitoring.Dashboard.Funds;
+using Monitoring.Dashboard.Input;
 using Monitoring.Dashboard.LowThreshold;
 using Monitoring.Dashboard.Overview;
 using Monitoring.Dashboard.Page;
@@ -121,8 +122,10 @@ public static class MonitoringHost
         }
 
         app.UseClusterFailureResponse();
+        app.UseContentSecurityPolicy();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseStorableInput();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = ReadinessReport.WriteAsync });
         app.MapClaimsApi();

@@ -53,4 +53,27 @@ public sealed class CaseAccessTests
         Assert.Equal("inspector", CaseAccess.ViewFor(OwnHospital.Scope, confirmed).Decision!.By);
         Assert.Equal("reg", CaseAccess.ViewFor(Regulator.Scope, opened).OpenedBy);
     }
+
+    [Fact]
+    public void A_hospitals_history_is_numbered_without_gaps_where_internal_lines_were()
+    {
+        var c = Opened();
+        foreach (var (actor, command) in new (CaseActor, CaseCommand)[]
+                 {
+                     (Owner, new CaseCommand(CaseActions.Take)),
+                     (Owner, new CaseCommand(CaseActions.Note, Note: "internal")),
+                     (Owner, new CaseCommand(CaseActions.AskHospital, Note: "explain the readmission")),
+                     (OwnHospital, new CaseCommand(CaseActions.Answer, Note: "the family asked")),
+                     (Regulator, new CaseCommand(CaseActions.Assign, Assignee: "insp-b")),
+                 })
+        {
+            c = CaseWorkflow.Apply(c, command, actor, Now, SettlementNow, CaseRules.Default).Case!;
+        }
+
+        var seen = CaseAccess.ViewFor(OwnHospital.Scope, c);
+
+        Assert.Equal(["ask-hospital", "answer"], seen.History.Select(e => e.Action));
+        Assert.Equal([1, 2], seen.History.Select(e => e.Seq));
+        Assert.Equal([1, 2, 3, 4, 5], CaseAccess.ViewFor(Regulator.Scope, c).History.Select(e => e.Seq));
+    }
 }

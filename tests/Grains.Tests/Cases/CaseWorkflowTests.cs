@@ -11,21 +11,23 @@ public sealed class CaseWorkflowTests
     /// </summary>
     private static readonly Dictionary<(string Situation, string Actor), string[]> Legal = new()
     {
-        [("open", "owner")] = ["take", "assign", "note"],
-        [("open", "other-inspector")] = ["take", "assign", "note"],
+        // Reassigning is the owner's or a supervisor's (a regulator, a region inspector) move: a county inspector who
+        // does not own the case cannot give it to itself, nor anyone else (issue 25, item 3).
+        [("open", "owner")] = ["take", "note"],
+        [("open", "other-inspector")] = ["take", "note"],
         [("open", "region-inspector")] = ["take", "assign", "note"],
         [("open", "regulator")] = ["assign", "note"],
         [("assigned", "owner")] = ["assign", "ask-hospital", "review", "note"],
-        [("assigned", "other-inspector")] = ["assign", "note"],
+        [("assigned", "other-inspector")] = ["note"],
         [("assigned", "region-inspector")] = ["assign", "note"],
         [("assigned", "regulator")] = ["assign", "note"],
         [("awaiting-hospital", "owner")] = ["assign", "review", "note"],
-        [("awaiting-hospital", "other-inspector")] = ["assign", "note"],
+        [("awaiting-hospital", "other-inspector")] = ["note"],
         [("awaiting-hospital", "region-inspector")] = ["assign", "note"],
         [("awaiting-hospital", "regulator")] = ["assign", "note"],
         [("awaiting-hospital", "own-hospital")] = ["answer"],
         [("under-review", "owner")] = ["assign", "ask-hospital", "confirm", "dismiss", "note"],
-        [("under-review", "other-inspector")] = ["assign", "note"],
+        [("under-review", "other-inspector")] = ["note"],
         [("under-review", "region-inspector")] = ["assign", "note"],
         [("under-review", "regulator")] = ["assign", "note"],
         [("confirmed", "own-hospital")] = ["appeal"],
@@ -86,7 +88,6 @@ public sealed class CaseWorkflowTests
 
     [Theory]
     [InlineData("open", CaseActions.Take, CaseStatus.Assigned)]
-    [InlineData("open", CaseActions.Assign, CaseStatus.Assigned)]
     [InlineData("assigned", CaseActions.AskHospital, CaseStatus.AwaitingHospital)]
     [InlineData("assigned", CaseActions.Review, CaseStatus.UnderReview)]
     [InlineData("awaiting-hospital", CaseActions.Review, CaseStatus.UnderReview)]
@@ -98,6 +99,35 @@ public sealed class CaseWorkflowTests
     {
         var move = CaseWorkflow.Apply(In(situation), Complete(action), Owner, Now, SettlementNow, CaseRules.Default);
         Assert.Equal(status, move.Case!.Status);
+    }
+
+    [Fact]
+    public void A_supervisor_assigning_an_open_case_makes_it_assigned() =>
+        Assert.Equal(CaseStatus.Assigned, CaseWorkflow.Apply(In("open"), Complete(CaseActions.Assign), Regulator, Now, SettlementNow, CaseRules.Default).Case!.Status);
+
+    [Fact]
+    public void A_second_inspector_cannot_make_itself_owner_by_assigning_itself_and_so_cannot_decide()
+    {
+        var assignItself = CaseWorkflow.Apply(In("under-review"), new CaseCommand(CaseActions.Assign, Assignee: OtherInspector.Name), OtherInspector, Now,
+            SettlementNow, CaseRules.Default);
+
+        Assert.Equal(CaseMoveKind.Refused, assignItself.Kind);
+        Assert.Contains("owner or a supervisor", assignItself.Error);
+        Assert.Equal(CaseMoveKind.Refused,
+            CaseWorkflow.Apply(In("under-review"), new CaseCommand(CaseActions.Confirm, Amount: 1m), OtherInspector, Now, SettlementNow, CaseRules.Default).Kind);
+    }
+
+    [Theory]
+    [InlineData("owner")]
+    [InlineData("region-inspector")]
+    [InlineData("regulator")]
+    public void The_owner_or_a_supervisor_reassigns_and_the_history_records_who_to_whom(string actor)
+    {
+        var move = CaseWorkflow.Apply(In("under-review"), new CaseCommand(CaseActions.Assign, Assignee: "insp-c"), Actors[actor], Now, SettlementNow, CaseRules.Default);
+
+        Assert.Equal("insp-c", move.Case!.Owner);
+        var line = move.Case.History[^1];
+        Assert.Equal((CaseActions.Assign, Actors[actor].Name, "insp-c", true), (line.Action, line.Actor, line.Assignee, line.Internal));
     }
 
     [Fact]

@@ -59,4 +59,19 @@ public sealed class RegistryParserTests
     {
         Assert.Null(RegistryParser.Parse("budget: lots").Document);
     }
+
+    [Theory]
+    [InlineData("\t=HYPERLINK(\"http://example.test\")", "regions[0].counties[0].hospitals[0].name contains a control character (U+0009)")]
+    [InlineData("\r云县人民医院", "regions[0].counties[0].hospitals[0].name contains a control character (U+000D)")]
+    [InlineData("云县\u0000医院", "regions[0].counties[0].hospitals[0].name contains a control character (U+0000)")]
+    [InlineData(" ＝1+1", "regions[0].counties[0].hospitals[0].name starts with whitespace")]
+    public void A_name_with_a_control_character_or_leading_whitespace_is_refused_with_its_path(string name, string error)
+    {
+        var json = ContractFiles.Read("examples/registry.json").Replace("\"云县人民医院\"", System.Text.Json.JsonSerializer.Serialize(name), StringComparison.Ordinal);
+
+        var parsed = RegistryParser.Parse(json);
+
+        Assert.Null(parsed.Document);
+        Assert.Contains(parsed.Errors, e => e.StartsWith(error, StringComparison.Ordinal));
+    }
 }
