@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitoring.Alerts;
 using Monitoring.Dispatch;
 using Monitoring.Funds;
+using Monitoring.Ledger;
 using Monitoring.LowThreshold;
 using Monitoring.Pace;
 using Monitoring.Readmission;
@@ -35,6 +36,8 @@ public static class MonitoringCore
         services.AddSingleton<ILedgerConsumer, ReadmissionFeed>();
         services.AddSingleton<ILedgerConsumer, LowThresholdFeed>();
         services.AddSingleton<ILedgerConsumer, UpcodingFeed>();
+        services.AddSingleton<SettlementClock>();
+        services.AddSingleton<ILedgerConsumer>(sp => sp.GetRequiredService<SettlementClock>());
 
         services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
             .Validate(o => o.MaxRowsBetween > 0 && o.Interval > TimeSpan.Zero && o.CatchUpInterval > TimeSpan.Zero,

@@ -8,8 +8,10 @@ using Monitoring.Dashboard.Funds;
 namespace Monitoring.Dashboard.Cases;
 
 /// <summary>
-/// One case as <c>GET /api/cases</c> lists it and <c>GET /api/cases/{id}</c> shows it (then with its claims, alerts,
-/// history and the moves the reader may make). A hospital's copy has no owner and no internal history.
+/// One case as <c>GET /api/cases</c> lists it and <c>GET /api/cases/{id}</c> shows it (then with its line items, claims,
+/// alerts, history and the moves the reader may make). The list's line reads without opening the case: hospital name,
+/// kind, period (<c>yyyy-MM</c>, settlement month), the number of items, the first and last item's settlement day and
+/// the amount at stake. Times are settlement time. A hospital's copy has no owner and no internal history.
 /// </summary>
 public sealed record CaseDocument(
     string CaseId,
@@ -34,6 +36,11 @@ public sealed record CaseDocument(
     IReadOnlyList<string> AlertIds,
     IReadOnlyList<string> ClaimIds,
     long Version,
+    string? Period,
+    int ItemCount,
+    DateOnly? FirstDay,
+    DateOnly? LastDay,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CaseItem>? Items = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? AllowedActions = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CaseEntry>? History = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CaseClaimDocument>? Claims = null,
@@ -46,7 +53,8 @@ public sealed record CaseDocument(
         var c = CaseAccess.ViewFor(scope, stored, alerts);
         return new CaseDocument(c.CaseId, c.Kind, c.Severity, c.Status, c.CountyId, c.RegionId, c.HospitalId, hospitalName,
             new BilingualText(c.SummaryZh, c.SummaryEn), c.AmountAtStake, c.Recovered, c.Owner, c.OpenedAt, c.OpenedBy, c.DueAt,
-            c.AnswerDueAt, c.IsOverdue(now), c.Decision, c.Appeal, c.AlertIds, c.ClaimIds, c.Version);
+            c.AnswerDueAt, c.IsOverdue(now), c.Decision, c.Appeal, c.AlertIds, c.ClaimIds, c.Version,
+            c.Period, c.Items.Count(i => i.Stands), c.Items.Length == 0 ? null : c.Items.Min(i => i.Day), c.Items.Length == 0 ? null : c.Items.Max(i => i.Day));
     }
 
     /// <summary>The whole case for one reader: history as the reader may see it, the claims and alerts, the reader's moves.</summary>
@@ -55,6 +63,7 @@ public sealed record CaseDocument(
         Of(stored, scope, hospitalName, now, alerts) with
         {
             AllowedActions = allowed,
+            Items = stored.Items,
             History = CaseAccess.ViewFor(scope, stored).History,
             Claims = claims,
             Alerts = [.. alerts.Select(a => AlertDocument.For(scope, a))],

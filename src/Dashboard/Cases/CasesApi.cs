@@ -27,17 +27,28 @@ public static class CasesApi
 
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/cases", ListAsync).RequireAuthorization(MonitoringPolicies.Reader);
-        app.MapGet("/api/cases/summary", SummaryAsync).RequireAuthorization(MonitoringPolicies.Reader);
-        app.MapGet("/api/cases/{id}", GetAsync).RequireAuthorization(MonitoringPolicies.Reader);
-        app.MapPost("/api/cases/{id}/actions", ActAsync).RequireAuthorization(MonitoringPolicies.Reader);
-        app.MapPost("/api/cases", OpenAsync).RequireAuthorization(MonitoringPolicies.Reader);
+        app.MapGet("/api/cases", ListAsync).RequireAuthorization(MonitoringPolicies.Reader).WithTags("Cases")
+            .WithSummary("The case list in the caller's scope: one case per hospital, kind and period (a split-hospitalization case per hospital and settlement month)")
+            .WithDescription("Filters: status, countyId, hospitalId, owner, kind, period (YYYY-MM). sort: newest (default), amount, age, or risk (the work queue: "
+                + "severity critical > warning > notice, then the largest amount at stake). Each line carries hospitalName, kind, period, itemCount (items that stand), "
+                + "firstDay/lastDay (settlement days of its items) and amountAtStake; times (openedAt, dueAt) are settlement time. Pages by the Link header's cursor.");
+        app.MapGet("/api/cases/summary", SummaryAsync).RequireAuthorization(MonitoringPolicies.Reader).WithTags("Cases")
+            .WithSummary("Cases, amounts at stake and recovered by county and status, of the cases opened in the fund year in force (or year=YYYY)");
+        app.MapGet("/api/cases/{id}", GetAsync).RequireAuthorization(MonitoringPolicies.Reader).WithTags("Cases")
+            .WithSummary("One case with its line items (items: each pair or example with atStake, basis, disposition, amount, sampled), claims, alerts, history and the caller's allowed actions");
+        app.MapPost("/api/cases/{id}/actions", ActAsync).RequireAuthorization(MonitoringPolicies.Reader).WithTags("Cases")
+            .WithSummary("Moves a case: take, assign, ask-hospital, answer, review, confirm, dismiss, appeal, decide-appeal, note, dispose-item, sample")
+            .WithDescription("dispose-item: {itemId, outcome: confirm|dismiss, amount?} (the owner, before the decision; amount defaults to the item's atStake). "
+                + "sample: {sample: {method: random|threshold|variance, share (0..1, random), seed? (random; recorded in the history line), threshold (yuan), sigma? (variance, default 2)}} "
+                + "marks the drawn items sampled. confirm without an amount recovers the sum of the items confirmed.");
+        app.MapPost("/api/cases", OpenAsync).RequireAuthorization(MonitoringPolicies.Reader).WithTags("Cases")
+            .WithSummary("Opens a case by hand on an alert (inspectors and regulators)");
         return app;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CaseDocument>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, ICaseStore store, IAlertStore alertStore, RegistryCatalog catalog, TimeProvider clock,
-        string? status, string? countyId, string? hospitalId, string? owner, string? kind, string? sort, string? limit, string? cursor)
+        HttpContext http, ICaseStore store, IAlertStore alertStore, RegistryCatalog catalog, SettlementClock clock,
+        string? status, string? countyId, string? hospitalId, string? owner, string? kind, string? sort, string? limit, string? cursor, string? period)
     {
         var errors = new List<string>();
         if (status is { Length: > 0 } && !CaseStatus.IsValid(status))
@@ -48,13 +59,18 @@ public static class CasesApi
         CaseSort order = CaseSort.Newest;
         if (sort is { Length: > 0 } && !TryParseSort(sort, out order))
         {
-            errors.Add($"sort \"{sort}\" is not one of newest, amount, age");
+            errors.Add($"sort \"{sort}\" is not one of newest, amount, age, risk");
         }
 
         var count = DefaultLimit;
         if (limit is { Length: > 0 } && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxLimit))
         {
             errors.Add($"limit \"{limit}\" must be a whole number from 1 to {MaxLimit}");
+        }
+
+        if (period is { Length: > 0 } && !DateOnly.TryParseExact(period, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            errors.Add($"period \"{period}\" must be a settlement month written YYYY-MM");
         }
 
         CaseCursor? after = null;
@@ -71,7 +87,7 @@ public static class CasesApi
         var scope = CallerScope.Of(http.User)!;
         var registry = await catalog.CurrentAsync();
         var query = new CaseQuery(scope, NullIfEmpty(status), NullIfEmpty(countyId), NullIfEmpty(hospitalId), NullIfEmpty(owner),
-            NullIfEmpty(kind), order, count + 1, after);
+            NullIfEmpty(kind), order, count + 1, after, NullIfEmpty(period));
         var page = await store.QueryAsync(query, http.RequestAborted);
         if (page.Count > count)
         {
@@ -79,7 +95,7 @@ public static class CasesApi
             http.Response.Headers.Link = $"<{NextPage(http.Request, CaseCursor.After(page[^1]).Encode())}>; rel=\"next\"";
         }
 
-        var now = clock.GetUtcNow();
+        var now = await clock.NowAsync(http.RequestAborted);
         var documents = new List<CaseDocument>(page.Count);
         foreach (var c in page)
         {
@@ -106,7 +122,7 @@ public static class CasesApi
     }
 
     private static async Task<Results<Ok<CaseDocument>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext http, CaseDesk desk, IClaimsLedger ledger, IAlertStore alerts, RegistryCatalog catalog, TimeProvider clock)
+        string id, HttpContext http, CaseDesk desk, IClaimsLedger ledger, IAlertStore alerts, RegistryCatalog catalog, SettlementClock clock)
     {
         var actor = ReaderOf(http.User);
         if (await desk.GetAsync(id, actor.Scope, http.RequestAborted) is not { } c)
@@ -114,11 +130,11 @@ public static class CasesApi
             return NotFound(id);
         }
 
-        return TypedResults.Ok(await FullAsync(c, actor, desk, ledger, alerts, await catalog.CurrentAsync(), clock.GetUtcNow(), http.RequestAborted));
+        return TypedResults.Ok(await FullAsync(c, actor, desk, ledger, alerts, await catalog.CurrentAsync(), await clock.NowAsync(http.RequestAborted), http.RequestAborted));
     }
 
     private static async Task<Results<Ok<CaseDocument>, ProblemHttpResult>> ActAsync(
-        string id, HttpContext http, CaseDesk desk, IClaimsLedger ledger, IAlertStore alerts, RegistryCatalog catalog, TimeProvider clock)
+        string id, HttpContext http, CaseDesk desk, IClaimsLedger ledger, IAlertStore alerts, RegistryCatalog catalog, SettlementClock clock)
     {
         if (ActorOf(http.User) is not { } actor)
         {
@@ -136,7 +152,7 @@ public static class CasesApi
             return TypedResults.Problem($"action is required: one of {string.Join(", ", CaseActions.Requestable)}", statusCode: 400, title: "Bad case action");
         }
 
-        var move = await desk.ActAsync(id, new CaseCommand(action, request.Note, request.Assignee, request.Amount, request.Documents, request.Outcome),
+        var move = await desk.ActAsync(id, new CaseCommand(action, request.Note, request.Assignee, request.Amount, request.Documents, request.Outcome, request.ItemId, request.Sample),
             actor, http.RequestAborted);
         if (move is null)
         {
@@ -151,11 +167,11 @@ public static class CasesApi
                 extensions: new Dictionary<string, object?> { ["allowed"] = move.Allowed });
         }
 
-        return TypedResults.Ok(await FullAsync(move.Case!, actor, desk, ledger, alerts, await catalog.CurrentAsync(), clock.GetUtcNow(), http.RequestAborted));
+        return TypedResults.Ok(await FullAsync(move.Case!, actor, desk, ledger, alerts, await catalog.CurrentAsync(), await clock.NowAsync(http.RequestAborted), http.RequestAborted));
     }
 
     private static async Task<Results<Created<CaseDocument>, ProblemHttpResult>> OpenAsync(
-        HttpContext http, CaseDesk desk, IClaimsLedger ledger, IAlertStore alerts, RegistryCatalog catalog, TimeProvider clock)
+        HttpContext http, CaseDesk desk, IClaimsLedger ledger, IAlertStore alerts, RegistryCatalog catalog, SettlementClock clock)
     {
         if (ActorOf(http.User) is not { } actor)
         {
@@ -176,15 +192,15 @@ public static class CasesApi
                 extensions: outcome.Case is { } existing ? new Dictionary<string, object?> { ["caseId"] = existing.CaseId } : null);
         }
 
-        var document = await FullAsync(opened, actor, desk, ledger, alerts, registry, clock.GetUtcNow(), http.RequestAborted);
+        var document = await FullAsync(opened, actor, desk, ledger, alerts, registry, await clock.NowAsync(http.RequestAborted), http.RequestAborted);
         return TypedResults.Created($"/api/cases/{Uri.EscapeDataString(opened.CaseId)}", document);
     }
 
     private static async Task<Results<Ok<CaseSummaryDocument>, ProblemHttpResult>> SummaryAsync(
-        HttpContext http, ICaseStore store, TimeProvider clock, string? year)
+        HttpContext http, ICaseStore store, RegistryCatalog catalog, string? year)
     {
-        var now = clock.GetUtcNow().ToOffset(ChinaOffset);
-        var fundYear = now.Year;
+        // The fund year in force (the registry's), not the wall clock's: a replayed or looping year is the one shown.
+        var fundYear = (await catalog.CurrentAsync()).FundYear;
         if (year is { Length: > 0 } && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out fundYear) || fundYear is < 2000 or > 2100))
         {
             return TypedResults.Problem($"year \"{year}\" must be a year from 2000 to 2100", statusCode: 400, title: "Bad case summary query");
@@ -236,6 +252,7 @@ public static class CasesApi
             "newest" => CaseSort.Newest,
             "amount" => CaseSort.Amount,
             "age" => CaseSort.Age,
+            "risk" => CaseSort.Risk,
             _ => (CaseSort)(-1),
         };
         return Enum.IsDefined(sort);

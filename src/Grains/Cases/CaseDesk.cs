@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitoring.Access;
 using Monitoring.Alerts;
+using Monitoring.Ledger;
 using Monitoring.Publishing;
 
 namespace Monitoring.Cases;
@@ -20,7 +21,7 @@ public sealed partial class CaseDesk(
     RecoveryLedger money,
     ICaseNotices notices,
     IOptions<CasesOptions> options,
-    TimeProvider clock,
+    SettlementClock clock,
     ILogger<CaseDesk> logger)
 {
     public CaseRules Rules => options.Value.Rules;
@@ -37,7 +38,8 @@ public sealed partial class CaseDesk(
             return null;
         }
 
-        var now = clock.GetUtcNow();
+        // The work is stamped in settlement time, the clock the board and the findings run on.
+        var now = await clock.NowAsync(cancellationToken);
         var settlementNow = command.Action is CaseActions.Confirm or CaseActions.DecideAppeal
             ? await money.SettlementNowAsync(current.HospitalId, cancellationToken)
             : now;

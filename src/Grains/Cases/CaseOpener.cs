@@ -16,14 +16,16 @@ public sealed partial class CaseOpener(
     IClaimsLedger ledger,
     ICaseNotices notices,
     IOptions<CasesOptions> options,
-    TimeProvider clock,
+    SettlementClock clock,
     ILogger<CaseOpener> logger)
 {
     public IReadOnlyList<string> AutoOpenKinds => options.Value.EffectiveAutoOpenKinds;
 
     /// <summary>
-    /// Opens the case of this alert, or returns the one already open on it. Opened by the system (a finding), an alert of
-    /// a pattern kind joins the undecided case of its hospital and kind instead, if there is one (<see cref="CaseEvidence"/>).
+    /// Opens the case of this alert, or returns the one already open on it. Opened by the system (a finding), an alert
+    /// joins the undecided case of its hospital and kind (and, for a split pair, settlement month) instead, if there is
+    /// one (<see cref="CaseEvidence"/>). A finding's case is stamped with the finding's settlement time; a person's, with
+    /// the settlement clock's now.
     /// </summary>
     public async Task<(InspectionCase Case, bool Opened)> OpenAsync(Alert alert, CaseActor by, string? note = null, CancellationToken cancellationToken = default)
     {
@@ -46,7 +48,7 @@ public sealed partial class CaseOpener(
 
         var claims = await ledger.ReadClaimsAsync(alert.ClaimIds, cancellationToken);
         var reversed = claims.Where(c => c.ReversedBy is not null).Select(c => c.Entry.Claim.ClaimId).ToHashSet(StringComparer.Ordinal);
-        var now = clock.GetUtcNow();
+        var now = by == CaseActor.System ? alert.AsOf : await clock.NowAsync(cancellationToken);
         var opened = CaseOpening.Open(alert, [.. claims.Select(c => c.Entry)], reversed, by, note, now, options.Value.Rules);
         var (stored, added) = await store.AddAsync(opened, cancellationToken);
         if (added)
@@ -71,7 +73,18 @@ public sealed partial class CaseOpener(
             // Re-read and retry on a concurrent change: a withdrawal must not be lost because an inspector acted meanwhile.
             for (var current = standing; current is not null; current = await store.GetAsync(current.CaseId, cancellationToken))
             {
-                var now = clock.GetUtcNow();
+                var now = await clock.NowAsync(cancellationToken);
+                // A month's case of pairs loses the withdrawn pairs only; it falls with the last of them.
+                if (AlertKinds.RestsOnClaims(current.Kind) && current.Items.Length > 0)
+                {
+                    if (await SaveChangeAsync(current, CaseEvidence.WithdrawItems(current, alertIds, claimIds, reason, now), now, cancellationToken) is not false)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
                 if (!falls)
                 {
                     if (await NoteReversalsAsync(current, claimIds, now, cancellationToken) is not false)
@@ -97,6 +110,29 @@ public sealed partial class CaseOpener(
         }
     }
 
+    /// <summary>Stores a system change of a case and pushes it: true when saved, null when there was none, false when someone changed the case first.</summary>
+    private async Task<bool?> SaveChangeAsync(InspectionCase current, InspectionCase? changed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (changed is null)
+        {
+            return null;
+        }
+
+        if (!await store.SaveAsync(changed, current.Version, cancellationToken))
+        {
+            return false;
+        }
+
+        var action = changed.History[^1].Action;
+        if (action == CaseActions.Withdraw)
+        {
+            LogWithdrawn(logger, changed.CaseId, changed.History[^1].Note ?? "");
+        }
+
+        notices.CaseChanged(CaseNotice.Of(changed, action, now));
+        return true;
+    }
+
     /// <summary>True when saved, null when there was nothing to record, false when someone changed the case first.</summary>
     private async Task<bool?> NoteReversalsAsync(InspectionCase current, IReadOnlyCollection<string> claimIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -116,17 +152,22 @@ public sealed partial class CaseOpener(
         return true;
     }
 
-    /// <summary>The undecided case of the alert's hospital and kind, with the alert joined to it; null when there is none to join.</summary>
+    /// <summary>
+    /// The undecided case of the alert's hospital and kind (a pair's: and settlement month), with the alert joined to it;
+    /// null when there is none to join.
+    /// </summary>
     private async Task<InspectionCase?> JoinStandingAsync(Alert alert, CancellationToken cancellationToken)
     {
-        if (AlertKinds.RestsOnClaims(alert.Kind) || alert.HospitalId is null)
+        if (alert.HospitalId is null)
         {
             return null;
         }
 
+        var period = AlertKinds.RestsOnClaims(alert.Kind) ? CaseOpening.PeriodOf(alert) : null;
+
         foreach (var status in (string[])[CaseStatus.Open, CaseStatus.Assigned, CaseStatus.AwaitingHospital, CaseStatus.UnderReview])
         {
-            var page = await store.QueryAsync(new CaseQuery(EveryCase, Status: status, HospitalId: alert.HospitalId, Kind: alert.Kind, Limit: 1), cancellationToken);
+            var page = await store.QueryAsync(new CaseQuery(EveryCase, Status: status, HospitalId: alert.HospitalId, Kind: alert.Kind, Limit: 1, Period: period), cancellationToken);
             if (page.Count == 0)
             {
                 continue;
@@ -141,7 +182,7 @@ public sealed partial class CaseOpener(
                 }
 
                 var (rows, reversed) = await ClaimsOfAsync([.. current.ClaimIds, .. alert.ClaimIds], cancellationToken);
-                var now = clock.GetUtcNow();
+                var now = alert.AsOf;
                 if (CaseEvidence.Escalate(current, alert, rows, reversed, now) is not { } escalated)
                 {
                     return current;

@@ -7,9 +7,10 @@ using Monitoring.Ledger;
 namespace Monitoring.Cases;
 
 /// <summary>
-/// How a case opens on an alert: one case per alert, its id derived from the alert's (so opening twice, after a replay
-/// or a crash, opens one case), resting on the alert's claims, with the fund paid on those that stand as the amount at
-/// stake. A case is against a hospital, so an alert about a county or an alliance opens none.
+/// How a case opens on an alert: its id derived from the alert's (so opening twice, after a replay or a crash, opens one
+/// case), resting on the alert's claims, listing them as line items with what each put at stake (<see cref="CaseStake"/>).
+/// Later alerts of the same hospital, kind and period join it (<see cref="CaseEvidence"/>). A case is against a
+/// hospital, so an alert about a county or an alliance opens none.
 /// </summary>
 public static class CaseOpening
 {
@@ -30,15 +31,21 @@ public static class CaseOpening
     };
 
     /// <summary>
-    /// The new case. <paramref name="claims"/> are the ledger rows of the alert's claims; a claim since reversed is no
-    /// longer money at stake.
+    /// The grouping period of a case on this alert: the settlement month of the finding (a split pair's is the month its
+    /// readmission was settled and the pair became known).
+    /// </summary>
+    public static string PeriodOf(Alert alert) =>
+        BudgetClock.BudgetDate(alert.AsOf).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The new case, stamped <paramref name="now"/> in settlement time. <paramref name="claims"/> are the ledger rows of
+    /// the alert's claims; a claim since reversed is no longer money at stake.
     /// </summary>
     public static InspectionCase Open(Alert alert, IReadOnlyList<LedgerEntry> claims, IReadOnlySet<string> reversed, CaseActor by,
         string? note, DateTimeOffset now, CaseRules rules)
     {
-        var atStake = claims
-            .Where(e => e.Claim.Kind == ClaimKind.Settlement && !reversed.Contains(e.Claim.ClaimId))
-            .Sum(e => e.Movement.FundPaid);
+        var items = CaseStake.ItemsOf(alert, claims, reversed);
+        var atStake = CaseStake.Total(items);
         var opened = new InspectionCase
         {
             CaseId = CaseIdOf(alert.AlertId),
@@ -50,6 +57,8 @@ public static class CaseOpening
             HospitalId = alert.HospitalId!,
             AlertIds = [alert.AlertId],
             ClaimIds = alert.ClaimIds,
+            Period = PeriodOf(alert),
+            Items = items,
             AmountAtStake = atStake,
             SummaryZh = alert.MessageZh,
             SummaryEn = alert.MessageEn,

@@ -73,12 +73,39 @@ public static class CaseWorkflow
             }),
             CaseActions.Appeal => Moved(c with { Status = CaseStatus.Appealed, Appeal = new CaseAppeal(now, actor.Name, note!, documents) }),
             CaseActions.DecideAppeal => DecideAppeal(),
+            CaseActions.DisposeItem => DisposeItem(),
+            CaseActions.Sample => Sample(),
             _ => Moved(c),
         };
 
+        // The owner's working view of the items: internal until the case is decided, when the decision speaks for them.
+        CaseMove DisposeItem()
+        {
+            var confirm = command.Outcome == CaseActions.ConfirmItem;
+            var item = c.Items.First(i => i.ItemId == command.ItemId);
+            var amount = confirm ? command.Amount ?? item.AtStake : (decimal?)null;
+            var items = c.Items.Select(i => i.ItemId != item.ItemId ? i : i with
+            {
+                Disposition = confirm ? CaseItemDisposition.Confirmed : CaseItemDisposition.Dismissed,
+                Amount = amount,
+            }).ToArray();
+            return CaseMove.Moved(Record(c with { Items = items, AmountAtStake = CaseStake.Total(items) }, c.Status, command.Action, actor, now, note,
+                amount, documents, isInternal: true, outcome: command.Outcome, itemIds: [item.ItemId]));
+        }
+
+        CaseMove Sample()
+        {
+            var sample = command.Sample!.Method == CaseSampling.Random ? command.Sample with { Seed = command.Sample.Seed ?? CaseSampling.SeedFor(c) } : command.Sample;
+            var drawn = CaseSampling.Draw(c.Items, sample).ToHashSet(StringComparer.Ordinal);
+            var items = c.Items.Select(i => i with { Sampled = drawn.Contains(i.ItemId) }).ToArray();
+            return CaseMove.Moved(Record(c with { Items = items }, c.Status, command.Action, actor, now, note, null, documents, isInternal: true,
+                itemIds: [.. items.Where(i => i.Sampled).Select(i => i.ItemId)], sample: sample));
+        }
+
         CaseMove Confirm()
         {
-            var amount = command.Amount!.Value;
+            // Without an amount, the decision recovers what the owner confirmed item by item.
+            var amount = command.Amount ?? ConfirmedOnItems(c);
             var booking = new LedgerBooking(LedgerIdOf(c.CaseId, c.Bookings.Length + 1), -amount, settlementNow, "recovery");
             return Moved(c with
             {
@@ -126,10 +153,10 @@ public static class CaseWorkflow
     /// <summary>Adds one history line for a move already made.</summary>
     public static InspectionCase Record(
         InspectionCase next, string from, string action, CaseActor actor, DateTimeOffset now, string? note, decimal? amount,
-        string[] documents, bool isInternal, string? assignee = null, string? outcome = null)
+        string[] documents, bool isInternal, string? assignee = null, string? outcome = null, string[]? itemIds = null, CaseSample? sample = null)
     {
         var entry = new CaseEntry(next.History.Length + 1, now, actor.Name, actor.Role, actor.Scope.ScopeText, action, from, next.Status,
-            note, amount, documents, isInternal, assignee, outcome);
+            note, amount, documents, isInternal, assignee, outcome, itemIds, sample);
         return next with { History = [.. next.History, entry] };
     }
 
@@ -154,6 +181,8 @@ public static class CaseWorkflow
                 && c.Decision is { } decision && now <= decision.At + rules.AppealPeriod,
             CaseActions.DecideAppeal => c.Status == CaseStatus.Appealed && c.Decision is { } decided && IsLevelAbove(actor, decided),
             CaseActions.Note => worksCases,
+            CaseActions.DisposeItem => isOwner && c.Status is CaseStatus.Assigned or CaseStatus.AwaitingHospital or CaseStatus.UnderReview && c.Items.Length > 0,
+            CaseActions.Sample => isOwner && c.Status is CaseStatus.Assigned or CaseStatus.AwaitingHospital or CaseStatus.UnderReview && c.Items.Length > 0,
             _ => false,
         };
     }
@@ -190,6 +219,36 @@ public static class CaseWorkflow
         return $"cannot {action} case {c.CaseId}: {why}";
     }
 
+    /// <summary>What the owner confirmed item by item: the default amount of a confirmation given none.</summary>
+    public static decimal ConfirmedOnItems(InspectionCase c) =>
+        c.Items.Where(i => i.Disposition == CaseItemDisposition.Confirmed).Sum(i => i.Amount ?? 0m);
+
+    private static string? ItemProblem(InspectionCase c, CaseCommand command)
+    {
+        if (command.ItemId is not { Length: > 0 } itemId || c.Items.FirstOrDefault(i => i.ItemId == itemId) is not { } item)
+        {
+            return $"dispose-item needs itemId: one of the case's {c.Items.Length} items (请指定明细)";
+        }
+
+        if (item.Disposition == CaseItemDisposition.Withdrawn)
+        {
+            return $"item {itemId} was withdrawn (its finding no longer holds); it cannot be disposed of (该明细已撤回)";
+        }
+
+        return command.Outcome switch
+        {
+            not (CaseActions.ConfirmItem or CaseActions.DismissItem) =>
+                $"dispose-item needs an outcome: \"{CaseActions.ConfirmItem}\" or \"{CaseActions.DismissItem}\" (请选择认定或不予认定)",
+            CaseActions.ConfirmItem when command.Amount is { } a && (a <= 0 || a > item.AtStake) =>
+                $"amount {a} must be more than 0 and at most the item's amount at stake, {item.AtStake} (金额须大于 0 且不超过该明细涉及金额)",
+            CaseActions.ConfirmItem when command.Amount is { } a && decimal.Round(a, 2) != a =>
+                $"amount {a} has more than two decimals; money is counted to the fen (金额精确到分)",
+            CaseActions.ConfirmItem when command.Amount is null && item.AtStake <= 0 =>
+                $"amount: item {itemId} puts nothing at stake; give the amount to recover (请填写金额)",
+            _ => null,
+        };
+    }
+
     private static string? Problem(InspectionCase c, CaseCommand command)
     {
         var note = command.Note?.Trim();
@@ -223,14 +282,20 @@ public static class CaseWorkflow
         {
             case CaseActions.Assign when command.Assignee?.Trim() is not { Length: > 0 and <= MaxName }:
                 return $"assign needs an assignee: the inspector's name, 1..{MaxName} characters (请指定承办人)";
-            case CaseActions.Confirm when command.Amount is not { } amount:
-                return "confirm needs an amount: the amount to recover in yuan (请填写追回金额)";
+            case CaseActions.Confirm when command.Amount is null && ConfirmedOnItems(c) == 0:
+                return "confirm needs an amount: the amount to recover in yuan, or items confirmed first (请填写追回金额)";
+            case CaseActions.Confirm when command.Amount is null:
+                return null;
             case CaseActions.Confirm when command.Amount <= 0 || command.Amount > c.AmountAtStake:
                 return $"amount {command.Amount} must be more than 0 and at most the amount at stake, {c.AmountAtStake} (追回金额须大于 0 且不超过涉及金额 {c.AmountAtStake} 元)";
             case CaseActions.Confirm when decimal.Round(command.Amount!.Value, 2) != command.Amount:
                 return $"amount {command.Amount} has more than two decimals; money is counted to the fen (金额精确到分)";
             case CaseActions.DecideAppeal when command.Outcome is not (CaseActions.Uphold or CaseActions.Overturn):
                 return $"decide-appeal needs an outcome: \"{CaseActions.Uphold}\" or \"{CaseActions.Overturn}\" (请选择维持或撤销)";
+            case CaseActions.DisposeItem:
+                return ItemProblem(c, command);
+            case CaseActions.Sample:
+                return CaseSampling.Problem(command.Sample);
         }
 
         return null;

@@ -31,6 +31,9 @@ public interface ICaseStore
     /// <summary>Every case that has booked money, for the start-up check that each booking is in the ledger.</summary>
     Task<IReadOnlyList<InspectionCase>> WithBookingsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Counts and amounts by county and status within the scope; recovered this year counts decisions since <paramref name="yearStart"/>.</summary>
+    /// <summary>
+    /// Counts and amounts by county and status within the scope, of the cases opened in the fund year that starts at
+    /// <paramref name="yearStart"/> (settlement time); recovered this year counts their decisions of that year.
+    /// </summary>
     Task<IReadOnlyList<CaseTally>> TallyAsync(AccessScope scope, DateTimeOffset yearStart, CancellationToken cancellationToken = default);
 }

@@ -85,11 +85,11 @@ public sealed class InMemoryCaseStore : ICaseStore
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<CaseTally>>([.. _cases.Values
-                .Where(c => CaseAccess.CanSee(scope, c))
+                .Where(c => CaseAccess.CanSee(scope, c) && c.OpenedAt >= yearStart && c.OpenedAt < yearStart.AddYears(1))
                 .GroupBy(c => (c.CountyId, c.Status))
                 .OrderBy(g => g.Key.CountyId, StringComparer.Ordinal).ThenBy(g => g.Key.Status, StringComparer.Ordinal)
                 .Select(g => new CaseTally(g.Key.CountyId, g.Key.Status, g.Count(), g.Sum(c => c.AmountAtStake), g.Sum(c => c.Recovered),
-                    g.Where(c => c.Decision is { } d && d.At >= yearStart).Sum(c => c.Recovered)))]);
+                    g.Where(c => c.Decision is { } d && d.At >= yearStart && d.At < yearStart.AddYears(1)).Sum(c => c.Recovered)))]);
         }
     }
 }

@@ -2,7 +2,9 @@ namespace Monitoring.Cases;
 
 /// <summary>
 /// 稽核案件: an inspection case. It rests on alerts and the claims behind them, is about one hospital (定点医疗机构) in
-/// one county, puts an amount at stake (fund paid on those claims), and is worked to a decision by an inspector,
+/// one county, one kind of finding and one period (a split-hospitalization case per hospital and settlement month; a
+/// pattern finding's case per hospital and kind while undecided), lists each pair or example as a line item
+/// (<see cref="Items"/>), puts an amount at stake (what the findings added, <see cref="CaseStake"/>), and is worked to a decision by an inspector,
 /// answered by the hospital, and possibly appealed once. <see cref="History"/> only grows; <see cref="Version"/> counts
 /// the changes stored, so two people acting at once cannot both win.
 /// </summary>
@@ -21,7 +23,13 @@ public sealed record InspectionCase
     public string[] AlertIds { get; init; } = [];
     public string[] ClaimIds { get; init; } = [];
 
-    /// <summary>Fund paid on the claims the case rests on, when it was opened: the ceiling of any recovery.</summary>
+    /// <summary>The settlement month the case covers (<c>yyyy-MM</c>): its grouping period; null on a case stored before grouping.</summary>
+    public string? Period { get; init; }
+
+    /// <summary>The pairs or examples the case lists, each with its own amount at stake and disposition.</summary>
+    public CaseItem[] Items { get; init; } = [];
+
+    /// <summary>What the standing items added to the fund's pay (<see cref="CaseStake"/>): the ceiling of any recovery.</summary>
     public required decimal AmountAtStake { get; init; }
 
     /// <summary>The finding in words (the opening alert's message).</summary>
@@ -31,10 +39,11 @@ public sealed record InspectionCase
 
     public required string Status { get; init; }
     public string? Owner { get; init; }
+    /// <summary>When it opened, in settlement time (the finding's own time, or the settlement clock for a person's opening).</summary>
     public required DateTimeOffset OpenedAt { get; init; }
     public required string OpenedBy { get; init; }
 
-    /// <summary>When a decision is due.</summary>
+    /// <summary>When a decision is due (办结期限), in settlement time.</summary>
     public required DateTimeOffset DueAt { get; init; }
 
     /// <summary>When the hospital's answer is due, while it is asked.</summary>

@@ -35,5 +35,11 @@ public static class HeavyButLight
     private const double Slack = 1 + QuantileSketch.RelativeError;
 }
 
-/// <summary>The median stay and cost of an ADRG's severity-5 cases at one hospital, and how many cases they rest on.</summary>
-public readonly record struct SeverityNorm(double MedianStay, double MedianCost, long Cases);
+/// <summary>
+/// The median stay and cost of an ADRG's severity-5 cases at one hospital, and how many cases they rest on; their mean
+/// weight is what an uncomplicated case of the group is paid for (what an upcoded case's weight is compared with).
+/// </summary>
+public readonly record struct SeverityNorm(double MedianStay, double MedianCost, long Cases)
+{
+    public decimal MeanWeight { get; init; }
+}

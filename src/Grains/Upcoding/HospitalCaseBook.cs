@@ -21,7 +21,13 @@ public sealed class HospitalCaseBook(int fundYear)
     private readonly Dictionary<string, SeverityCount>[] _weeks = [.. Enumerable.Range(0, WeeksInYear).Select(_ => new Dictionary<string, SeverityCount>(StringComparer.Ordinal))];
     private readonly Dictionary<string, (QuantileSketch Stay, QuantileSketch Cost)> _norms = new(StringComparer.Ordinal);
 
+    /// <summary>Sum of the severity-5 cases' weights per ADRG: what an uncomplicated case of the group weighs here.</summary>
+    private readonly Dictionary<string, decimal> _lightWeights = new(StringComparer.Ordinal);
+
     public int Cases => _cases.Count;
+
+    /// <summary>The fund year the book holds.</summary>
+    public int FundYear => fundYear;
 
     /// <summary>The week of the fund year a day falls in (0 = the seven days from 1 January), or null outside the year.</summary>
     public int? WeekOf(DateOnly day) => day.Year == fundYear ? (day.DayNumber - _yearStart.DayNumber) / 7 : null;
@@ -59,6 +65,9 @@ public sealed class HospitalCaseBook(int fundYear)
     public SeverityNorm? NormOf(string adrg) =>
         _norms.TryGetValue(adrg, out var n) && n.Stay.Count >= MinNormCases
             ? new SeverityNorm(n.Stay.Median!.Value, n.Cost.Median!.Value, n.Stay.Count)
+            {
+                MeanWeight = decimal.Round(_lightWeights.GetValueOrDefault(adrg) / n.Stay.Count, 4),
+            }
             : null;
 
     /// <summary>
@@ -127,6 +136,7 @@ public sealed class HospitalCaseBook(int fundYear)
                 _norms[adrg] = norm = (new QuantileSketch(), new QuantileSketch());
             }
 
+            _lightWeights[adrg] = _lightWeights.GetValueOrDefault(adrg) + (sign * c.Weight);
             if (sign > 0)
             {
                 norm.Stay.Add(c.LengthOfStay);

@@ -81,6 +81,8 @@ public static class UpcodingAlerts
                 totalCost = c.TotalCost,
                 normLengthOfStay = f.NormOf(c.Adrg!)?.MedianStay is { } s ? Math.Round(s, 1) : (double?)null,
                 normTotalCost = f.NormOf(c.Adrg!)?.MedianCost is { } m ? Math.Round(m, 2) : (double?)null,
+                drgWeight = c.Weight,
+                normWeight = f.NormOf(c.Adrg!)?.MeanWeight is { } w and > 0 ? w : (decimal?)null,
             }),
         };
         return new Alert

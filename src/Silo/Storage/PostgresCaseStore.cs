@@ -100,6 +100,8 @@ public sealed class PostgresCaseStore(NpgsqlDataSource dataSource) : ICaseStore
         {
             CaseSort.Amount => ("amount_at_stake DESC, case_id", "(amount_at_stake < @afterAmount OR (amount_at_stake = @afterAmount AND case_id > @afterId))"),
             CaseSort.Age => ("opened_at, case_id", "(opened_at > @afterOpened OR (opened_at = @afterOpened AND case_id > @afterId))"),
+            CaseSort.Risk => ($"{Risk} DESC, amount_at_stake DESC, case_id",
+                $"({Risk} < @afterRisk OR ({Risk} = @afterRisk AND (amount_at_stake < @afterAmount OR (amount_at_stake = @afterAmount AND case_id > @afterId))))"),
             _ => ("opened_at DESC, case_id DESC", "(opened_at < @afterOpened OR (opened_at = @afterOpened AND case_id < @afterId))"),
         };
         var (scopeCounty, scopeRegion, scopeHospital, nothing) = ScopeOf(query.Scope);
@@ -119,6 +121,7 @@ public sealed class PostgresCaseStore(NpgsqlDataSource dataSource) : ICaseStore
               AND (@hospital::text IS NULL OR hospital_id = @hospital)
               AND (@owner::text IS NULL OR owner = @owner)
               AND (@kind::text IS NULL OR kind = @kind)
+              AND (@period::text IS NULL OR body->>'Period' = @period)
               AND (@afterId::text IS NULL OR {after})
             ORDER BY {order}
             LIMIT @limit
@@ -131,7 +134,9 @@ public sealed class PostgresCaseStore(NpgsqlDataSource dataSource) : ICaseStore
         Text(command, "hospital", query.HospitalId);
         Text(command, "owner", query.Owner);
         Text(command, "kind", query.Kind);
+        Text(command, "period", query.Period);
         Text(command, "afterId", query.After?.CaseId);
+        command.Parameters.AddWithValue("afterRisk", query.After?.Risk ?? 0);
         command.Parameters.Add(new NpgsqlParameter<decimal>("afterAmount", NpgsqlDbType.Numeric) { TypedValue = query.After?.AmountAtStake ?? 0 });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("afterOpened", NpgsqlDbType.TimestampTz)
         {
@@ -177,9 +182,10 @@ public sealed class PostgresCaseStore(NpgsqlDataSource dataSource) : ICaseStore
         await using var command = dataSource.CreateCommand(
             """
             SELECT county_id, status, count(*)::int, sum(amount_at_stake), sum(recovered),
-                   COALESCE(sum(recovered) FILTER (WHERE decided_at >= @yearStart), 0)
+                   COALESCE(sum(recovered) FILTER (WHERE decided_at >= @yearStart AND decided_at < @yearEnd), 0)
             FROM cases
-            WHERE (@scopeCounty::text IS NULL OR county_id = @scopeCounty)
+            WHERE opened_at >= @yearStart AND opened_at < @yearEnd
+              AND (@scopeCounty::text IS NULL OR county_id = @scopeCounty)
               AND (@scopeRegion::text IS NULL OR region_id = @scopeRegion)
               AND (@scopeHospital::text IS NULL OR hospital_id = @scopeHospital)
             GROUP BY county_id, status
@@ -189,6 +195,7 @@ public sealed class PostgresCaseStore(NpgsqlDataSource dataSource) : ICaseStore
         Text(command, "scopeRegion", scopeRegion);
         Text(command, "scopeHospital", scopeHospital);
         command.Parameters.AddWithValue("yearStart", yearStart.ToUniversalTime());
+        command.Parameters.AddWithValue("yearEnd", yearStart.AddYears(1).ToUniversalTime());
         var tallies = new List<CaseTally>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -198,6 +205,9 @@ public sealed class PostgresCaseStore(NpgsqlDataSource dataSource) : ICaseStore
 
         return tallies;
     }
+
+    /// <summary>The risk rank of a case's severity (<see cref="CaseEvidence.RiskOf"/>), as SQL over its stored body.</summary>
+    private const string Risk = "(CASE body->>'Severity' WHEN 'critical' THEN 3 WHEN 'warning' THEN 2 WHEN 'notice' THEN 1 ELSE 0 END)";
 
     private const string Columns =
         "case_id, kind, status, county_id, region_id, hospital_id, owner, opened_at, due_at, decided_at, amount_at_stake, recovered, alert_ids, claim_ids, has_bookings, version, body";

@@ -54,10 +54,13 @@ public sealed class CaseEvidenceTests
         Assert.Equal(joins, CaseEvidence.JoinsStanding(Pattern(status), Escalation(kind, hospitalId)));
 
     [Fact]
-    public void A_split_pair_never_joins_another_pairs_case()
+    public void A_split_pair_joins_the_undecided_case_of_its_hospital_and_settlement_month_only()
     {
-        var pairCase = Opened() with { Kind = AlertKinds.SplitHospitalization };
-        Assert.False(CaseEvidence.JoinsStanding(pairCase, Escalation(AlertKinds.SplitHospitalization)));
+        // Inspectors work an institution, not a pair: one case per hospital, kind and month (issue 26).
+        var monthCase = Opened() with { Kind = AlertKinds.SplitHospitalization, Period = CaseOpening.PeriodOf(Escalation(AlertKinds.SplitHospitalization)) };
+        Assert.True(CaseEvidence.JoinsStanding(monthCase, Escalation(AlertKinds.SplitHospitalization)));
+        Assert.False(CaseEvidence.JoinsStanding(monthCase, Escalation(AlertKinds.SplitHospitalization) with { AsOf = Now.AddMonths(1) }));
+        Assert.False(CaseEvidence.JoinsStanding(monthCase with { Status = CaseStatus.Confirmed }, Escalation(AlertKinds.SplitHospitalization)));
     }
 
     [Fact]
@@ -75,7 +78,9 @@ public sealed class CaseEvidenceTests
         var line = Assert.Single(joined.History);
         Assert.Equal((CaseActions.Escalate, "system", CaseStatus.Open, CaseStatus.Open, 700m, false),
             (line.Action, line.Actor, line.FromStatus, line.ToStatus, line.Amount, line.Internal));
-        Assert.Contains(Escalation().AlertId, line.Note, StringComparison.Ordinal);
+        // The system's line carries codes and figures, no words in one language or raw ids in the note (issue 26).
+        Assert.Null(line.Note);
+        Assert.Equal(["CLM-3"], line.ItemIds!);
         // A replay of the same alert adds nothing.
         Assert.Null(CaseEvidence.Escalate(joined, Escalation(), Ledger, new HashSet<string>(), Now));
     }
@@ -91,7 +96,7 @@ public sealed class CaseEvidenceTests
         Assert.Equal(100m, noted.AmountAtStake);
         var line = Assert.Single(noted.History);
         Assert.Equal((CaseActions.ClaimReversed, "system", false), (line.Action, line.Actor, line.Internal));
-        Assert.StartsWith("CLM-2:", line.Note, StringComparison.Ordinal);
+        Assert.Equal(["CLM-2"], line.ItemIds!);
         Assert.Null(CaseEvidence.NoteReversals(noted, ["CLM-2"], Ledger, new HashSet<string> { "CLM-2" }, Now));
         Assert.Null(CaseEvidence.NoteReversals(standing, ["CLM-9"], Ledger, new HashSet<string> { "CLM-9" }, Now));
         Assert.Null(CaseEvidence.NoteReversals(Pattern(CaseStatus.Confirmed), ["CLM-2"], Ledger, new HashSet<string> { "CLM-2" }, Now));

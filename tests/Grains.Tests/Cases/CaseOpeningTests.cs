@@ -34,13 +34,19 @@ public sealed class CaseOpeningTests
         "P-1");
 
     [Fact]
-    public void The_amount_at_stake_is_the_fund_paid_on_the_claims_that_still_stand()
+    public void A_split_pair_puts_at_stake_what_its_second_stay_was_paid_and_nothing_once_a_stay_is_reversed()
     {
+        // Merged, the episode would have been paid once: the readmission is what the split added (issue 26).
         var opened = CaseOpening.Open(SplitAlert(), [Stay("CLM-1", 3000.10m), Stay("CLM-2", 4500.25m)], new HashSet<string>(), CaseActor.System, null, Now, CaseRules.Default);
-        Assert.Equal(7500.35m, opened.AmountAtStake);
+        Assert.Equal(4500.25m, opened.AmountAtStake);
+        var item = Assert.Single(opened.Items);
+        Assert.Equal(("split-hospitalization/pair/CLM-1+CLM-2", 4500.25m, CaseItemBasis.SecondStay, CaseItemDisposition.Pending),
+            (item.ItemId, item.AtStake, item.Basis, item.Disposition));
+        Assert.Equal("2026-06", opened.Period);
 
         var oneReversed = CaseOpening.Open(SplitAlert(), [Stay("CLM-1", 3000.10m), Stay("CLM-2", 4500.25m)], new HashSet<string> { "CLM-1" }, CaseActor.System, null, Now, CaseRules.Default);
-        Assert.Equal(4500.25m, oneReversed.AmountAtStake);
+        Assert.Equal(0m, oneReversed.AmountAtStake);
+        Assert.Equal(CaseItemDisposition.Withdrawn, Assert.Single(oneReversed.Items).Disposition);
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class CaseEndpointTests(EmbeddedHostFixture fixture) : IClassFixtu
 
         var opened = await CaseOfClaimAsync("case-flow-2");
         var caseId = opened.GetProperty("caseId").GetString()!;
-        Assert.Equal(("open", Hospital, "530922", 7_215.55m),
+        Assert.Equal(("open", Hospital, "530922", 4_005.10m),
             (opened.GetProperty("status").GetString(), opened.GetProperty("hospitalId").GetString(), opened.GetProperty("countyId").GetString(), opened.GetProperty("amountAtStake").GetDecimal()));
         var alerts = await ReadUntilAsync(Host.Token("admin"), "/api/alerts?kind=split-hospitalization&limit=1000", _ => true);
         Assert.Equal(caseId, Assert.Single(alerts.EnumerateArray(), a => a.GetProperty("claimIds")[1].GetString() == "case-flow-2").GetProperty("caseId").GetString());
@@ -140,7 +140,7 @@ public sealed class CaseEndpointTests(EmbeddedHostFixture fixture) : IClassFixtu
     public async Task A_hospital_reads_and_acts_only_on_its_own_cases_and_never_sees_internal_notes()
     {
         await using var otherHospitalHub = await HubListener.ConnectAsync(Host, Token("hospital", "hospital:H53092200002", "hospital-2"));
-        var (first, second) = TestSplitPairs.Pair("case-scope", Hospital, day: 64);
+        var (first, second) = TestSplitPairs.Pair("case-scope", Hospital, day: 95);
         await PostClaimsAsync(first, second);
         var caseId = (await CaseOfClaimAsync("case-scope-2")).GetProperty("caseId").GetString()!;
         await MovedAsync(InspectorA, caseId, new { action = "take", note = "confidential: doctor D-17 again" });
@@ -186,11 +186,11 @@ public sealed class CaseEndpointTests(EmbeddedHostFixture fixture) : IClassFixtu
     [Fact]
     public async Task Reversing_a_claim_withdraws_the_open_case_resting_on_it()
     {
-        var (first, second) = TestSplitPairs.Pair("case-reversed", Hospital, day: 68);
+        var (first, second) = TestSplitPairs.Pair("case-reversed", Hospital, day: 125);
         await PostClaimsAsync(first, second);
         var caseId = (await CaseOfClaimAsync("case-reversed-2")).GetProperty("caseId").GetString()!;
 
-        await PostClaimsAsync(TestClaims.Reversal("case-reversed-2-r", "case-reversed-2", TestSplitPairs.At(new DateOnly(2026, 3, 25))));
+        await PostClaimsAsync(TestClaims.Reversal("case-reversed-2-r", "case-reversed-2", TestSplitPairs.At(new DateOnly(2026, 5, 25))));
 
         var withdrawn = await ReadUntilAsync(InspectorA, $"/api/cases/{caseId}", c => c.GetProperty("status").GetString() == "withdrawn");
         Assert.Equal("withdrawn", withdrawn.GetProperty("status").GetString());
@@ -202,7 +202,7 @@ public sealed class CaseEndpointTests(EmbeddedHostFixture fixture) : IClassFixtu
     [Fact]
     public async Task Bad_requests_get_a_specific_problem_and_change_nothing()
     {
-        var (first, second) = TestSplitPairs.Pair("case-bad", Hospital, day: 72);
+        var (first, second) = TestSplitPairs.Pair("case-bad", Hospital, day: 155);
         await PostClaimsAsync(first, second);
         var opened = await CaseOfClaimAsync("case-bad-2");
         var caseId = opened.GetProperty("caseId").GetString()!;
@@ -236,7 +236,7 @@ public sealed class CaseEndpointTests(EmbeddedHostFixture fixture) : IClassFixtu
     public async Task The_list_sorts_by_amount_and_pages_with_a_cursor()
     {
         var (a1, a2) = TestSplitPairs.Pair("case-page-a", "H53092200201", day: 76, firstPaid: 100m, secondPaid: 100m);
-        var (b1, b2) = TestSplitPairs.Pair("case-page-b", "H53092200201", day: 77, firstPaid: 900m, secondPaid: 900m);
+        var (b1, b2) = TestSplitPairs.Pair("case-page-b", "H53092200201", day: 110, firstPaid: 900m, secondPaid: 900m);
         await PostClaimsAsync(a1, a2, b1, b2);
         await CaseOfClaimAsync("case-page-a-2");
         await CaseOfClaimAsync("case-page-b-2");
@@ -244,9 +244,9 @@ public sealed class CaseEndpointTests(EmbeddedHostFixture fixture) : IClassFixtu
         using var client = Host.Client(InspectorA);
         using var firstPage = await client.GetAsync("/api/cases?hospitalId=H53092200201&sort=amount&limit=1");
         var top = await firstPage.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(1800m, Assert.Single(top.EnumerateArray()).GetProperty("amountAtStake").GetDecimal());
+        Assert.Equal(900m, Assert.Single(top.EnumerateArray()).GetProperty("amountAtStake").GetDecimal());
         var next = firstPage.Headers.GetValues("Link").Single();
         var nextPage = await client.GetFromJsonAsync<JsonElement>(next[1..next.IndexOf('>')]);
-        Assert.Equal(200m, Assert.Single(nextPage.EnumerateArray()).GetProperty("amountAtStake").GetDecimal());
+        Assert.Equal(100m, Assert.Single(nextPage.EnumerateArray()).GetProperty("amountAtStake").GetDecimal());
     }
 }
