@@ -32,7 +32,7 @@ public sealed partial class HubObserver(IHubContext<MonitoringHub> hub, ILogger<
 
             if (publication.Assessment is { } assessment)
             {
-                await hub.Clients.Groups(groups).SendAsync(MonitoringHub.AssessmentMethod, assessment);
+                await hub.Clients.Groups(MonitoringGroups.For(publication)).SendAsync(MonitoringHub.AssessmentMethod, assessment);
                 continue;
             }
 
