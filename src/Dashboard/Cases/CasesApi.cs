@@ -27,11 +27,12 @@ public static class CasesApi
 
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/cases", ListAsync).RequireAuthorization(MonitoringPolicies.Reader);
-        app.MapGet("/api/cases/summary", SummaryAsync).RequireAuthorization(MonitoringPolicies.Reader);
-        app.MapGet("/api/cases/{id}", GetAsync).RequireAuthorization(MonitoringPolicies.Reader);
-        app.MapPost("/api/cases/{id}/actions", ActAsync).RequireAuthorization(MonitoringPolicies.Reader);
-        app.MapPost("/api/cases", OpenAsync).RequireAuthorization(MonitoringPolicies.Reader);
+        var cases = app.MapGroup("/api/cases").RequireAuthorization(MonitoringPolicies.Reader).WithTags("Cases");
+        cases.MapGet("", ListAsync);
+        cases.MapGet("/summary", SummaryAsync);
+        cases.MapGet("/{id}", GetAsync);
+        cases.MapPost("/{id}/actions", ActAsync);
+        cases.MapPost("", OpenAsync);
         return app;
     }
 
