@@ -26,7 +26,7 @@ static int Usage()
     Console.Error.WriteLine("       budget-measure [--claims N] [--batch B] [--seed S] [--postgres]");
     Console.Error.WriteLine("       low-threshold-measure [--claims N] [--batch B] [--seed S]");
     Console.Error.WriteLine("       drill-down-measure [--claims N] [--hospitals H] [--rounds R]");
-    Console.Error.WriteLine("       bad-input-measure [--per-kind N] [--valid N] [--batch B]");
+    Console.Error.WriteLine("       bad-input-measure [--per-kind N] [--valid N] [--batch B] [--per-request-kind N]");
     Console.Error.WriteLine("       body-memory [--events N] [--parallel P]");
     return 2;
 }
