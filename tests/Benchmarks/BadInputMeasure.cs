@@ -103,7 +103,106 @@ public static class BadInputMeasure
         var exact = statuses.Keys.All(s => s == 200) && accepted == validCount && rowsAfter - rowsBefore == validCount && paidAfter - paidBefore == validSum
                     && kinds.All(k => refused.GetValueOrDefault(k.Kind) == perKind);
         Console.WriteLine(exact ? "every malformed event refused alone, every valid one taken, the ledger exact to the fen" : "MISMATCH: see above");
-        return exact ? 0 : 1;
+        var requests = await RequestsAsync(host, perRequestKind: BenchmarkArgs.Int(args, "--per-request-kind", 20));
+        return exact && requests ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The dashboard's side: every query parameter of the alert, case and drill-down reads and every field of the case
+    /// action, case opening and acknowledgement bodies, each sent with one defect (a NUL, a lone surrogate, a quoted
+    /// number) to a case and an alert of a planted split pair. Every request must be answered 400 naming what is wrong,
+    /// none 500, and the case and the alert must read afterwards as before.
+    /// </summary>
+    private static async Task<bool> RequestsAsync(RunningHost host, int perRequestKind)
+    {
+        var (first, second) = TestSplitPairs.Pair("bad-request", "H53092200001", day: 58);
+        using (var ingest = host.Ingest())
+        using (var posted = await ingest.PostAsync("/api/claims", TestClaims.Body(TestClaims.JsonArray([first, second]))))
+        {
+            posted.EnsureSuccessStatusCode();
+        }
+
+        using var inspector = host.Client(host.Token("inspector", "county:530922"));
+        var (caseId, alertId) = await CaseOfAsync(inspector, "bad-request-2");
+        foreach (var action in new[] { """{"action":"take"}""", """{"action":"review"}""" })
+        {
+            using var moved = await inspector.PostAsync($"/api/cases/{caseId}/actions", TestClaims.Body(action));
+            moved.EnsureSuccessStatusCode();
+        }
+
+        var before = await inspector.GetStringAsync($"/api/cases/{caseId}");
+        var actions = $"/api/cases/{caseId}/actions";
+        var acknowledge = $"/api/alerts/{Uri.EscapeDataString(alertId)}/acknowledge";
+        (string Kind, string Field, HttpMethod Method, string Path, string? Body)[] kinds =
+        [
+            .. new[] { "kind", "hospitalId", "countyId", "status", "severity", "since", "limit", "cursor", "format" }
+                .Select(p => ($"nul-in-query", p, HttpMethod.Get, $"/api/alerts?{p}=a%00b", (string?)null)),
+            .. new[] { "status", "countyId", "hospitalId", "owner", "kind", "sort", "limit", "cursor" }
+                .Select(p => ($"nul-in-query", p, HttpMethod.Get, $"/api/cases?{p}=a%00b", (string?)null)),
+            .. new[] { "by", "key", "month", "limit", "offset" }
+                .Select(p => ($"nul-in-query", p, HttpMethod.Get, $"/api/drilldown/hospital/H53092200001/claims?{p}=a%00b", (string?)null)),
+            ("nul-in-body", "action", HttpMethod.Post, actions, """{"action":"no\u0000te","note":"x"}"""),
+            ("nul-in-body", "note", HttpMethod.Post, actions, """{"action":"note","note":"a\u0000b"}"""),
+            ("nul-in-body", "assignee", HttpMethod.Post, actions, """{"action":"assign","assignee":"insp\u0000b"}"""),
+            ("nul-in-body", "documents", HttpMethod.Post, actions, """{"action":"note","note":"x","documents":["a\u0000.pdf"]}"""),
+            ("nul-in-body", "outcome", HttpMethod.Post, actions, """{"action":"note","note":"x","outcome":"up\u0000hold"}"""),
+            ("nul-in-body", "alertId", HttpMethod.Post, "/api/cases", """{"alertId":"a\u0000b"}"""),
+            ("nul-in-body", "note", HttpMethod.Post, "/api/cases", """{"alertId":"a","note":"a\u0000b"}"""),
+            ("nul-in-body", "note", HttpMethod.Post, acknowledge, """{"note":"a\u0000b"}"""),
+            ("lone-surrogate", "note", HttpMethod.Post, actions, """{"action":"note","note":"a\udc00b"}"""),
+            ("lone-surrogate", "assignee", HttpMethod.Post, actions, """{"action":"assign","assignee":"\ud83d"}"""),
+            ("lone-surrogate", "alertId", HttpMethod.Post, "/api/cases", """{"alertId":"\udc00"}"""),
+            ("lone-surrogate", "note", HttpMethod.Post, acknowledge, """{"note":"a\udc00b"}"""),
+            ("quoted-number", "amount", HttpMethod.Post, actions, """{"action":"confirm","amount":"100"}"""),
+        ];
+
+        var statuses = new Dictionary<int, int>();
+        var tally = new Dictionary<string, (int Refused, int Named, int Sent)>();
+        foreach (var (kind, field, method, path, body) in kinds)
+        {
+            for (var i = 0; i < perRequestKind; i++)
+            {
+                using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : TestClaims.Body(body) };
+                using var response = await inspector.SendAsync(request);
+                var text = await response.Content.ReadAsStringAsync();
+                statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
+                var (refused, named, sent) = tally.GetValueOrDefault(kind);
+                tally[kind] = (refused + (response.StatusCode == System.Net.HttpStatusCode.BadRequest ? 1 : 0), named + (text.Contains(field, StringComparison.Ordinal) ? 1 : 0), sent + 1);
+            }
+        }
+
+        var after = await inspector.GetStringAsync($"/api/cases/{caseId}");
+        var alerts = await inspector.GetStringAsync("/api/alerts?hospitalId=H53092200001&kind=split-hospitalization");
+        var unchanged = after == before && !alerts.Contains("\"acknowledged\":{", StringComparison.Ordinal);
+        Console.WriteLine($"requests         : {kinds.Length} defects x {perRequestKind} = {kinds.Length * perRequestKind:N0} sent; replies {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Value} x {s.Key}"))}");
+        foreach (var (kind, (refused, named, sent)) in tally)
+        {
+            Console.WriteLine($"{kind,-17}: refused {refused,6:N0} / sent {sent,6:N0}, the field named in {named:N0}");
+        }
+
+        Console.WriteLine($"case and alert   : {(unchanged ? "read as before" : "CHANGED")}");
+        var exact = unchanged && statuses.Keys.All(s => s == 400) && tally.Values.All(t => t.Refused == t.Sent && t.Named == t.Sent);
+        Console.WriteLine(exact ? "every defective request refused alone with a 400 naming its field, no 500, nothing changed" : "MISMATCH: see above");
+        return exact;
+    }
+
+    private static async Task<(string CaseId, string AlertId)> CaseOfAsync(HttpClient client, string claimId)
+    {
+        for (var attempt = 0; attempt < 400; attempt++)
+        {
+            var cases = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/cases?limit=500");
+            foreach (var c in cases.EnumerateArray())
+            {
+                if (c.GetProperty("claimIds").EnumerateArray().Any(id => id.GetString() == claimId))
+                {
+                    return (c.GetProperty("caseId").GetString()!, c.GetProperty("alertIds")[0].GetString()!);
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException($"no case opened on {claimId}");
     }
 
     /// <summary>Each kind of malformed event, made from a valid settlement with one defect.</summary>

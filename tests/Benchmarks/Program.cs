@@ -28,7 +28,7 @@ static int Usage()
     Console.Error.WriteLine("       budget-measure [--claims N] [--batch B] [--seed S] [--postgres]");
     Console.Error.WriteLine("       low-threshold-measure [--claims N] [--batch B] [--seed S]");
     Console.Error.WriteLine("       drill-down-measure [--claims N] [--hospitals H] [--rounds R]");
-    Console.Error.WriteLine("       bad-input-measure [--per-kind N] [--valid N] [--batch B]");
+    Console.Error.WriteLine("       bad-input-measure [--per-kind N] [--valid N] [--batch B] [--per-request-kind N]");
     Console.Error.WriteLine("       body-memory [--events N] [--parallel P]");
     Console.Error.WriteLine("       replay [--claims N] [--year Y] [--seed S] | [--file claims.ndjson --registry registry.json]  [--batch B] [--parallel P]");
     Console.Error.WriteLine("       fan-out [--connections N] [--seconds S]");

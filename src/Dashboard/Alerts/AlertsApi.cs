@@ -24,8 +24,9 @@ public static class AlertsApi
 
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/alerts", GetAlertsAsync).RequireAuthorization(MonitoringPolicies.Reader);
-        app.MapAlertAcknowledgeApi();
+        var alerts = app.MapGroup("/api/alerts").RequireAuthorization(MonitoringPolicies.Reader).WithTags("Alerts");
+        alerts.MapGet("", GetAlertsAsync);
+        alerts.MapAlertAcknowledgeApi();
         return app;
     }
 

@@ -27,21 +27,22 @@ public static class CasesApi
 
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/cases", ListAsync).RequireAuthorization(MonitoringPolicies.Reader).WithTags("Cases")
+        var cases = app.MapGroup("/api/cases").RequireAuthorization(MonitoringPolicies.Reader).WithTags("Cases");
+        cases.MapGet("", ListAsync)
             .WithSummary("The case list in the caller's scope: one case per hospital, kind and period (a split-hospitalization case per hospital and settlement month)")
             .WithDescription("Filters: status, countyId, hospitalId, owner, kind, period (YYYY-MM). sort: newest (default), amount, age, or risk (the work queue: "
                 + "severity critical > warning > notice, then the largest amount at stake). Each line carries hospitalName, kind, period, itemCount (items that stand), "
                 + "firstDay/lastDay (settlement days of its items) and amountAtStake; times (openedAt, dueAt) are settlement time. Pages by the Link header's cursor.");
-        app.MapGet("/api/cases/summary", SummaryAsync).RequireAuthorization(MonitoringPolicies.Reader).WithTags("Cases")
+        cases.MapGet("/summary", SummaryAsync)
             .WithSummary("Cases, amounts at stake and recovered by county and status, of the cases opened in the fund year in force (or year=YYYY)");
-        app.MapGet("/api/cases/{id}", GetAsync).RequireAuthorization(MonitoringPolicies.Reader).WithTags("Cases")
+        cases.MapGet("/{id}", GetAsync)
             .WithSummary("One case with its line items (items: each pair or example with atStake, basis, disposition, amount, sampled), claims, alerts, history and the caller's allowed actions");
-        app.MapPost("/api/cases/{id}/actions", ActAsync).RequireAuthorization(MonitoringPolicies.Reader).WithTags("Cases")
+        cases.MapPost("/{id}/actions", ActAsync)
             .WithSummary("Moves a case: take, assign, ask-hospital, answer, review, confirm, dismiss, appeal, decide-appeal, note, dispose-item, sample")
             .WithDescription("dispose-item: {itemId, outcome: confirm|dismiss, amount?} (the owner, before the decision; amount defaults to the item's atStake). "
                 + "sample: {sample: {method: random|threshold|variance, share (0..1, random), seed? (random; recorded in the history line), threshold (yuan), sigma? (variance, default 2)}} "
                 + "marks the drawn items sampled. confirm without an amount recovers the sum of the items confirmed.");
-        app.MapPost("/api/cases", OpenAsync).RequireAuthorization(MonitoringPolicies.Reader).WithTags("Cases")
+        cases.MapPost("", OpenAsync)
             .WithSummary("Opens a case by hand on an alert (inspectors and regulators)");
         return app;
     }
