@@ -1,8 +1,9 @@
 // The live alert feed, newest first, filtered by kind and severity; an alert opens its evidence: the figures
 // behind it, the claims it rests on, and its message in Chinese and English.
 import { h, clear } from './dom.js';
-import { t, term, lang, figureLabel } from './i18n.js';
-import { moneyExact, percent, dateTime, chinaDate } from './format.js';
+import { t, term, lang } from './i18n.js';
+import { dateTime, chinaDate } from './format.js';
+import { figuresTable, recordTables } from './evidence.js';
 import { statusView, figuresNow, acknowledgeView } from './budget-alerts.js';
 
 const knownKinds = ['budget-pace', 'budget-exhausted', 'split-hospitalization', 'upcoding', 'low-threshold-admission', 'data-quality'];
@@ -11,8 +12,6 @@ const statuses = ['open', 'acknowledged', 'resolved', 'withdrawn'];
 const maxKept = 500;
 const maxClaimIdsShown = 200;
 
-const moneyKey = /(paid|budget|spend|amount|expected|projected|cost|balance|overrun|retained|returned|yuan)/i;
-const shareKey = /(share|ratio|rate|percent|pct)$/i;
 
 export class AlertFeed {
   /**
@@ -127,7 +126,7 @@ export class AlertFeed {
       [t('evidence.caseId'), this.caseLink?.(alert) ?? alert.caseId ?? t('evidence.none')],
     ].filter(Boolean);
 
-    const figures = flatten(alert.evidence ?? {});
+    const figures = figuresTable(alert.evidence);
     const claimIds = alert.claimIds ?? [];
     const message = alert.message ?? {};
     const [first, second] = lang() === 'en' ? [message.en, message.zh] : [message.zh, message.en];
@@ -145,9 +144,8 @@ export class AlertFeed {
       statusView(alert, { withAcknowledgement: false }),
       acknowledgeView(alert, this.budget.who, this.budget.acknowledge ?? (async () => {})),
       h('h4', {}, t('evidence.figures')),
-      figures.length > 0
-        ? table(figures.map(([key, value]) => [figureLabel(key), formatFigure(key, value)]), 'figures evidence-figures')
-        : h('p', { class: 'muted' }, t('evidence.none')),
+      figures ?? h('p', { class: 'muted' }, t('evidence.none')),
+      recordTables(alert.evidence),
       h('h4', {}, t('evidence.claims', { count: claimIds.length })),
       claimIds.length > 0
         ? h('ul', { class: 'claim-ids' }, claimIds.slice(0, maxClaimIdsShown).map((id) => h('li', {}, id)))
@@ -190,27 +188,4 @@ function fill(select, options) {
 
 function table(rows, cls) {
   return h('table', { class: cls }, h('tbody', {}, rows.map(([label, value]) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, value)))));
-}
-
-/** Nested evidence objects become dotted keys, so every figure gets one row. */
-function flatten(value, prefix = '') {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [[prefix, value]];
-  return Object.entries(value).flatMap(([key, inner]) =>
-    inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? flatten(inner, prefix ? `${prefix}.${key}` : key) : [[prefix ? `${prefix}.${key}` : key, inner]]);
-}
-
-function formatFigure(key, value) {
-  const leaf = key.split('.').pop();
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', ');
-  if (typeof value === 'number') {
-    if (shareKey.test(leaf) && Math.abs(value) <= 10) return percent(value, 2);
-    if (moneyKey.test(leaf)) return moneyExact(value);
-    return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
-  }
-
-  if (/^(level|previousLevel|severity|previousSeverity)$/.test(leaf)) return term('pace', value);
-  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return dateTime(value);
-  return String(value);
 }

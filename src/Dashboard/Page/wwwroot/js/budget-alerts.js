@@ -4,7 +4,7 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { dateTime, percent } from './format.js';
-import { ApiError } from './session.js';
+import { ApiError, postJson } from './api.js';
 
 const budgetKinds = new Set(['budget-pace', 'budget-exhausted']);
 const acknowledgingRoles = new Set(['regulator', 'inspector', 'hospital']);
@@ -73,25 +73,7 @@ export function acknowledgeView(alert, who, acknowledge) {
 
 /** POST /api/alerts/{id}/acknowledge; returns the alert as it now reads. */
 export async function postAcknowledge(token, alertId, note) {
-  const url = new URL(`api/alerts/${encodeURIComponent(alertId)}/acknowledge`, document.baseURI);
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: JSON.stringify(note ? { note } : {}),
-  });
-  if (!response.ok) {
-    let detail = `${response.status} ${response.statusText}`;
-    try {
-      const problem = await response.json();
-      detail = problem.detail || problem.title || detail;
-    } catch {
-      // not a ProblemDetails body
-    }
-
-    throw new ApiError(response.status, detail);
-  }
-
-  return response.json();
+  return postJson(token, `api/alerts/${encodeURIComponent(alertId)}/acknowledge`, note ? { note } : {});
 }
 
 function gapOf(used, time) {

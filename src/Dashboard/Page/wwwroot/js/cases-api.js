@@ -1,33 +1,6 @@
 // Inspection cases over the API: the list (with the Link header's cursor for more), one case, an action, the summary.
 // Every answer is already cut to the caller's scope by the server; a refusal comes back as a ProblemDetails body.
-import { ApiError } from './session.js';
-
-async function call(token, path, { method = 'GET', body, params } = {}) {
-  const url = new URL(path, document.baseURI);
-  for (const [name, value] of Object.entries(params ?? {})) {
-    if (value !== null && value !== undefined && value !== '') url.searchParams.set(name, value);
-  }
-
-  const response = await fetch(url, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) {
-    let problem = {};
-    try {
-      problem = await response.json();
-    } catch {
-      // not a ProblemDetails body
-    }
-
-    const error = new ApiError(response.status, problem.detail || problem.title || `${response.status} ${response.statusText}`);
-    error.allowed = problem.allowed ?? null;
-    throw error;
-  }
-
-  return { document: await response.json(), link: response.headers.get('Link') };
-}
+import { call } from './api.js';
 
 /** One page of the list; `next` is the path of the following page, or null. */
 export async function listCases(token, filters, cursorPath = null) {

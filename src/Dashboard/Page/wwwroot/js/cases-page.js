@@ -1,10 +1,16 @@
-// One inspection case as its reader may see it: the finding, the money, the stays on one timeline and side by side,
-// the evidence, the history, and a form for exactly the moves the server says this reader may make. Printable as the
-// case sheet for the file.
+// One inspection case as its reader may see it: the finding, the money, the claims, the evidence, the history, and a
+// form for exactly the moves the server says this reader may make. A split pair is a patient's stays: they go on one
+// timeline and side by side. A pattern finding (upcoding, low-threshold admission) rests on many patients' claims: they
+// go in a table, and its figures in a chart. Printable as the case sheet for the file.
 import { h, clear } from './dom.js';
-import { t, term, lang, figureLabel } from './i18n.js';
+import { t, term, lang } from './i18n.js';
 import { moneyExact, dateTime } from './format.js';
 import { stayTimeline } from './cases-timeline.js';
+import { figuresTable, recordTables, recordTable } from './evidence.js';
+import { patternChart } from './cases-chart.js';
+
+/** Kinds whose case is one patient's stays; every other kind is a pattern over many claims. */
+const staysKinds = new Set(['split-hospitalization']);
 
 /** The fields each move asks for; the server checks them again and says precisely what is wrong. */
 const fieldsOf = {
@@ -40,13 +46,16 @@ const claimRows = [
 
 export function renderCase(root, doc, { onAct, onBack, onPrint, error }) {
   const summary = doc.summary ?? {};
-  const [first, second] = lang() === 'en' ? [summary.en, summary.zh] : [summary.zh, summary.en];
+  // One language on the sheet: the reader's (the other only when the server has no text in it).
+  const text = lang() === 'en' ? summary.en || summary.zh : summary.zh || summary.en;
+  const claims = doc.claims ?? [];
+  const stays = staysKinds.has(doc.kind);
   clear(root).append(h('article', { class: 'case-sheet', dataset: { caseId: doc.caseId, status: doc.status } },
     h('div', { class: 'case-toolbar no-print' },
       h('button', { type: 'button', class: 'link-button', onclick: onBack }, t('cases.back')),
       h('button', { type: 'button', class: 'link-button', onclick: onPrint }, t('cases.print'))),
     h('header', { class: 'case-head' },
-      h('h2', {}, t('cases.sheetTitle'), ' ', h('span', { class: 'case-id' }, doc.caseId)),
+      h('h2', {}, t('cases.sheetTitle'), ' ', h('span', { class: 'case-id' }, t('cases.number', { id: doc.caseId }))),
       h('div', { class: 'case-badges' },
         h('span', { class: 'case-status', dataset: { status: doc.status } }, term('caseStatus', doc.status)),
         h('span', { class: 'severity', dataset: { severity: doc.severity } }, term('severity', doc.severity)),
@@ -60,15 +69,16 @@ export function renderCase(root, doc, { onAct, onBack, onPrint, error }) {
       kpi(t('cases.openedAt'), dateTime(doc.openedAt)),
       kpi(t('cases.dueAt'), dateTime(doc.dueAt)),
       doc.answerDueAt ? kpi(t('cases.answerDueAt'), dateTime(doc.answerDueAt)) : null),
-    h('p', { class: 'case-summary', lang: lang() === 'en' ? 'en' : 'zh-CN' }, first ?? ''),
-    second ? h('p', { class: 'case-summary secondary' }, second) : null,
+    h('p', { class: 'case-summary', lang: lang() === 'en' ? 'en' : 'zh-CN' }, text ?? ''),
     decisionBlock(doc),
     actionsBlock(doc, onAct, error),
-    h('h3', { class: 'section-title' }, t('cases.claims', { count: (doc.claims ?? []).length })),
-    stayTimeline(doc.claims ?? []),
-    claimsTable(doc.claims ?? []),
+    itemsBlock(doc.items),
+    h('h3', { class: 'section-title' }, t(stays ? 'cases.stays' : 'cases.claims', { count: claims.length })),
+    // A pair: its stays on one timeline, then side by side. A pattern: its figures first, then its claims.
+    stays ? stayTimeline(claims) : patternChart(doc.kind, doc.alerts ?? []),
+    stays ? claimsSideBySide(claims) : claimsList(claims),
     h('h3', { class: 'section-title' }, t('cases.evidence')),
-    evidenceBlock(doc.alerts ?? []),
+    evidenceBlock(doc.alerts ?? [], stays),
     h('h3', { class: 'section-title' }, t('cases.history')),
     historyTable(doc.history ?? [])));
 }
@@ -158,34 +168,75 @@ function fieldInput(field, action, doc) {
   }
 }
 
-function claimsTable(claims) {
+/** A case's line items (each pair or example with its own disposition and amount), whatever fields they carry. */
+function itemsBlock(items) {
+  if (!Array.isArray(items) || items.length === 0) return null;
+  return [h('h3', { class: 'section-title' }, t('cases.items', { count: items.length })), recordTable('items', items, t('cases.itemsCaption'))];
+}
+
+/** The columns of a pattern finding's claims: one row a claim, many patients. */
+const claimColumns = [
+  ['cases.claim.claimId', (c) => c.claimId],
+  ['cases.claim.patient', (c) => c.patientId ?? '—'],
+  ['cases.claim.stay', (c) => (c.admissionDate ? `${c.admissionDate} → ${c.dischargeDate ?? '—'}` : '—')],
+  ['cases.claim.department', (c) => c.department ?? '—'],
+  ['cases.claim.diagnosis', (c) => c.principalDiagnosis ?? '—'],
+  ['cases.claim.drg', (c) => (c.drgCode ? `${c.drgCode}${c.drgWeight != null ? ` (RW ${c.drgWeight})` : ''}` : '—')],
+  ['cases.claim.totalCost', (c) => moneyExact(c.totalCost), 'num'],
+  ['cases.claim.fundPaid', (c) => moneyExact(c.fundPaid), 'num'],
+  ['cases.claim.settledAt', (c) => dateTime(c.settledAt).slice(0, 10)],
+];
+
+function claimsList(claims) {
+  if (claims.length === 0) return h('p', { class: 'muted' }, t('cases.noClaims'));
+  return h('div', { class: 'table-scroll' }, h('table', { class: 'figures record-table case-claims' },
+    h('thead', {}, h('tr', {}, claimColumns.map(([key, , cls]) => h('th', { scope: 'col', class: cls }, t(key))))),
+    h('tbody', {}, claims.map((c) => h('tr', { class: c.reversedBy ? 'reversed' : null, dataset: { claimId: c.claimId } },
+      claimColumns.map(([, read, cls]) => h('td', { class: cls }, read(c))))))));
+}
+
+function claimsSideBySide(claims) {
   if (claims.length === 0) return h('p', { class: 'muted' }, t('cases.noClaims'));
   return h('div', { class: 'table-scroll' }, h('table', { class: 'figures claims-side-by-side' },
     h('thead', {}, h('tr', {}, h('th', {}, ''), claims.map((c, i) => h('th', { scope: 'col' }, t('cases.stayN', { n: i + 1 }))))),
     h('tbody', {}, claimRows.map(([key, read]) => h('tr', {}, h('th', { scope: 'row' }, t(key)), claims.map((c) => h('td', {}, read(c))))))));
 }
 
-function evidenceBlock(alerts) {
+// The stays of a pair are on the sheet already: their copy inside the evidence is left out.
+const staysInEvidence = new Set(['first', 'second']);
+
+/** Each alert the case rests on, headed by what it found and when (its id is for the file, not the heading). */
+function evidenceBlock(alerts, stays) {
   if (alerts.length === 0) return h('p', { class: 'muted' }, t('evidence.none'));
-  return alerts.map((alert) => h('div', { class: 'case-evidence' },
-    h('p', { class: 'muted small' }, `${alert.alertId} · ${term('alertStatus', alert.status)} · ${dateTime(alert.asOf)}`),
-    figuresOf(alert.evidence ?? {})));
+  const skip = stays ? staysInEvidence : new Set();
+  return alerts.map((alert) => h('section', { class: 'case-evidence', dataset: { alertId: alert.alertId } },
+    h('h4', {}, [term('kind', alert.kind), alert.transition ? term('transition', alert.transition) : null,
+      t('cases.evidenceAsOf', { date: dateTime(alert.asOf).slice(0, 10) }), term('alertStatus', alert.status)].filter(Boolean).join(' · ')),
+    figuresTable(alert.evidence ?? {}, skip),
+    recordTables(alert.evidence ?? {}, skip),
+    h('p', { class: 'muted small evidence-ref' }, t('cases.alertRef', { id: alert.alertId }))));
 }
 
-function figuresOf(evidence) {
-  const rows = Object.entries(evidence).filter(([, v]) => v === null || typeof v !== 'object' || Array.isArray(v));
-  return h('table', { class: 'figures' }, h('tbody', {}, rows.map(([key, value]) =>
-    h('tr', {}, h('th', { scope: 'row' }, figureLabel(key)), h('td', {}, figureValue(value))))));
-}
+const cjk = /[\u4e00-\u9fff]/;
 
-function figureValue(value) {
-  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return '—';
-  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  return Array.isArray(value) ? value.join(', ') : String(value);
+/**
+ * A history note in the reader's language: a system line written "中文 / English" shows the reader's half, and a
+ * sum written "¥71375.06" reads as money with separators. A person's note is shown as written.
+ */
+function readerNote(note) {
+  if (!note) return note;
+  const parts = note.split(' / ');
+  let text = note;
+  if (parts.length === 2 && cjk.test(parts[0]) !== cjk.test(parts[1])) {
+    const [zh, en] = cjk.test(parts[0]) ? parts : [parts[1], parts[0]];
+    text = lang() === 'en' ? en : zh;
+  }
+
+  return text.replace(/¥(\d+(?:\.\d{1,2})?)/g, (_, amount) => moneyExact(Number(amount)));
 }
 
 function historyTable(history) {
-  return h('table', { class: 'figures case-history' },
+  return h('div', { class: 'table-scroll' }, h('table', { class: 'figures case-history' },
     h('thead', {}, h('tr', {}, ['#', t('cases.h.at'), t('cases.h.who'), t('cases.h.what'), t('cases.h.status'), t('cases.h.why')].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, history.map((e) => h('tr', { dataset: { action: e.action, internal: e.internal ? 'true' : null } },
       h('td', {}, e.seq),
@@ -194,6 +245,6 @@ function historyTable(history) {
       h('td', {}, e.actor === e.actorRole ? term('role', e.actorRole) : `${e.actor} · ${term('role', e.actorRole)}`),
       h('td', {}, term('caseAction', e.action), e.internal ? h('span', { class: 'internal-tag' }, t('cases.internal')) : null),
       h('td', { class: 'nowrap' }, e.fromStatus === e.toStatus ? term('caseStatus', e.toStatus) : `${term('caseStatus', e.fromStatus)} → ${term('caseStatus', e.toStatus)}`),
-      h('td', {}, [e.note, e.amount != null && e.action !== 'open' ? moneyExact(e.amount) : null, e.assignee ? `→ ${e.assignee}` : null,
-        e.outcome ? term('appealOutcome', e.outcome) : null, (e.documents ?? []).length ? `${t('cases.documents')}: ${e.documents.join(', ')}` : null].filter(Boolean).join(' · '))))));
+      h('td', {}, [readerNote(e.note), e.amount != null && e.action !== 'open' ? moneyExact(e.amount) : null, e.assignee ? `→ ${e.assignee}` : null,
+        e.outcome ? term('appealOutcome', e.outcome) : null, (e.documents ?? []).length ? `${t('cases.documents')}: ${e.documents.join(', ')}` : null].filter(Boolean).join(' · ')))))));
 }

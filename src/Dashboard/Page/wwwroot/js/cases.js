@@ -3,7 +3,7 @@
 // page. Live: a `case` push refreshes the queue and the open case. What is listed and what may be done is the server's
 // answer for this token; the page only asks.
 import { h, clear } from './dom.js';
-import { t, term } from './i18n.js';
+import { t, term, lang } from './i18n.js';
 import { money, moneyExact, dateTime } from './format.js';
 import * as api from './cases-api.js';
 import { renderCase } from './cases-page.js';
@@ -12,6 +12,14 @@ const pageSize = 50;
 const dayMs = 86_400_000;
 const statuses = ['open', 'assigned', 'awaiting-hospital', 'under-review', 'appealed', 'confirmed', 'dismissed', 'withdrawn'];
 const kinds = ['split-hospitalization', 'upcoding', 'low-threshold-admission'];
+
+/** The case's summary in the reader's language, cut at its first sentence: what a queue row is called. */
+function caseTitle(c) {
+  const summary = c.summary ?? {};
+  const text = (lang() === 'en' ? summary.en || summary.zh : summary.zh || summary.en) || term('kind', c.kind);
+  const first = text.split(/(?<=[。；])|(?<=[.;]) /)[0].trim();
+  return first.length > 90 ? `${first.slice(0, 88)}…` : first;
+}
 
 export class CasesView {
   /**
@@ -137,7 +145,9 @@ export class CasesView {
   row(c, now, isHospital) {
     const ageDays = Math.floor((now - Date.parse(c.openedAt)) / dayMs);
     return h('tr', { class: c.overdue ? 'overdue-row' : null, dataset: { caseId: c.caseId, status: c.status, overdue: c.overdue ? 'true' : null } },
-      h('td', {}, h('a', { href: `#case/${encodeURIComponent(c.caseId)}`, class: 'case-link' }, c.caseId)),
+      // A case is named by what it is about (its summary: patient, dates, finding); its number is for the file.
+      h('td', { class: 'case-name' }, h('a', { href: `#case/${encodeURIComponent(c.caseId)}`, class: 'case-link' }, caseTitle(c)),
+        h('div', { class: 'muted small case-number' }, c.caseId)),
       h('td', {}, h('span', { class: 'severity', dataset: { severity: c.severity } }, term('severity', c.severity)), ' ', term('kind', c.kind)),
       h('td', {}, c.hospitalName ?? c.hospitalId),
       h('td', { class: 'num' }, moneyExact(c.amountAtStake), c.recovered ? h('div', { class: 'muted small' }, t('cases.recoveredShort', { amount: moneyExact(c.recovered) })) : null),
@@ -196,12 +206,12 @@ export class CasesView {
           h('div', { class: 'kpi-value' }, moneyExact(totals.recoveredThisYear)))),
       h('div', { class: 'status-chips' }, byStatus.filter(([, rows]) => rows.length > 0).map(([s, rows]) =>
         h('span', { class: 'case-status', dataset: { status: s } }, `${term('caseStatus', s)} ${rows.reduce((n, r) => n + r.cases, 0)} · ${money(rows.reduce((n, r) => n + r.amountAtStake, 0))}`))),
-      byCounty.size > 1 || this.ctx.who.role !== 'inspector' ? h('table', { class: 'figures cases-by-county' },
+      byCounty.size > 1 || this.ctx.who.role !== 'inspector' ? h('div', { class: 'table-scroll' }, h('table', { class: 'figures cases-by-county' },
         h('thead', {}, h('tr', {}, [t('cases.col.county'), t('cases.kpi.active'), t('cases.col.decided'), t('cases.kpi.atStake'), t('cases.kpi.recovered', { year: totals.year })]
           .map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, [...byCounty].map(([countyId, row]) => h('tr', {},
           h('td', {}, this.ctx.nameOf('county', countyId) ?? countyId), h('td', { class: 'num' }, row.active), h('td', { class: 'num' }, row.decided),
-          h('td', { class: 'num' }, moneyExact(row.atStake)), h('td', { class: 'num' }, moneyExact(row.recoveredThisYear)))))) : null);
+          h('td', { class: 'num' }, moneyExact(row.atStake)), h('td', { class: 'num' }, moneyExact(row.recoveredThisYear))))))) : null);
   }
 
   drawCase() {

@@ -10,7 +10,9 @@ import { renderLowThreshold } from './lowthreshold.js';
 import { CaseMixView } from './casemix.js';
 
 export class DetailView {
-  constructor(container, font, onCaseMixSort = () => {}) {
+  /** clock: whether this panel states the settlement time (only when no overview above it already does). */
+  constructor(container, font, onCaseMixSort = () => {}, { clock = true } = {}) {
+    this.clock = clock;
     this.font = font;
     this.head = h('div', { class: 'detail-head' });
     this.meter = h('div', { class: 'pace-meter' });
@@ -79,14 +81,14 @@ export class DetailView {
     const money = moneyUnit(Math.max(...[snapshot.annualBudget, snapshot.fundPaid, snapshot.projectedYearEnd, snapshot.yearEnd?.projectedSpend]
       .filter((v) => v != null).map((v) => Math.abs(Number(v)))));
     const kpi = (label, value, title) => h('div', { class: 'kpi', title }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
-    clear(this.kpis).append(
+    clear(this.kpis).append(...[
       kpi(t('kpi.annualBudget'), money(snapshot.annualBudget), moneyExact(snapshot.annualBudget)),
       kpi(t('kpi.fundPaid'), money(snapshot.fundPaid), moneyExact(snapshot.fundPaid)),
       kpi(t('kpi.expectedToDate'), money(snapshot.expectedToDate), moneyExact(snapshot.expectedToDate)),
       kpi(t('kpi.projectedYearEnd'), money(snapshot.projectedYearEnd), moneyExact(snapshot.projectedYearEnd)),
       kpi(t('kpi.projectedShare'), percent(snapshot.projectedShare)),
       kpi(t('kpi.claimsCounted'), count(snapshot.claimsCounted)),
-      kpi(t('kpi.asOf'), dateTime(snapshot.asOf)));
+      this.clock ? kpi(t('kpi.asOf'), dateTime(snapshot.asOf)) : null].filter(Boolean));
 
     this.chartTitle.textContent = t('chart.heading', { year: snapshot.fundYear });
     const flat = this.chart.show(snapshot, county?.monthlyProfile ?? null, this.font);

@@ -6,6 +6,7 @@ import { h, clear } from './dom.js';
 import { t, lang } from './i18n.js';
 import { count } from './format.js';
 import * as session from './session.js';
+import { getBlob } from './api.js';
 
 const dimensions = ['drg', 'department', 'doctor', 'month'];
 
@@ -165,14 +166,7 @@ export class DrillDownView {
     if (entity.level !== 'county' && entity.level !== 'alliance') return null;
     const path = `api/reports/monthly/${entity.level}/${encodeURIComponent(entity.id)}`;
     const month = this.by === 'month' ? '' : this.month;
-    const fetchBlob = async (format) => {
-      const url = new URL(path, document.baseURI);
-      url.searchParams.set('format', format);
-      if (month) url.searchParams.set('month', month);
-      const response = await fetch(url, { headers: { Authorization: `Bearer ${this.token}` } });
-      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-      return response.blob();
-    };
+    const fetchBlob = (format) => getBlob(this.token, path, { format, month });
     const status = h('span', { class: 'muted small drill-report-status', role: 'status' });
     const act = (action) => async () => {
       status.textContent = '';

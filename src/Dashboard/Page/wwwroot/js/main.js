@@ -1,8 +1,13 @@
-// The dashboard: sign in with a bearer token, then the scoped fund hierarchy with live pace gauges, the selected
-// account's spend curve and year-end preview, and the live alert feed. Every figure comes from the API and the hub;
-// the token decides what the server lets this page see.
+// The dashboard's composition: sign in (sign-in.js), then the board — the scoped fund hierarchy with live pace
+// gauges, the selected account's figures (fund-figures.js), the live alert feed — or the case workspace, as the
+// address says (router.js). Every figure comes from the API (api.js) and the hub; the token decides what the server
+// lets this page see. This module wires the features together and keeps the board's live state, nothing more.
 import { t, term, setLang, onLangChange, applyStatic } from './i18n.js';
 import * as session from './session.js';
+import { getJson, onUnauthorized } from './api.js';
+import { currentRoute, replaceRoute, clearRoute, onRouteChange } from './router.js';
+import { showSignIn, wireSignIn } from './sign-in.js';
+import { FundFigures } from './fund-figures.js';
 import { buildModel, renderHierarchy, keyOf } from './hierarchy.js';
 import { DetailView } from './detail.js';
 import { AlertFeed } from './alerts.js';
@@ -14,7 +19,6 @@ import { refreshCountyCases } from './overview-cases.js';
 import { DrillDownView } from './drilldown.js';
 
 const pollSeconds = 10;
-const fetchConcurrency = 6;
 const alertLimit = 200;
 // The overview is re-read at most this often while snapshots and alerts stream in.
 const overviewRefreshMs = 4000;
@@ -31,40 +35,14 @@ function init() {
   }
 
   onLangChange(relabel);
-  $('sign-in-form').addEventListener('submit', onSignIn);
+  wireSignIn(start);
+  // A refused token ends the session once, whichever feature's call heard it.
+  onUnauthorized(() => board && signOut('signIn.expired'));
   $('sign-out').addEventListener('click', () => signOut());
-  window.addEventListener('hashchange', () => board && route());
+  onRouteChange(() => board && route());
   const token = session.currentToken();
   if (token) start(token);
   else showSignIn();
-}
-
-function showSignIn(errorKey = null, vars = {}) {
-  $('board').hidden = true;
-  $('cases-view').hidden = true;
-  $('view-tabs').hidden = true;
-  $('who').hidden = true;
-  $('live-status').hidden = true;
-  $('sign-in').hidden = false;
-  const error = $('sign-in-error');
-  error.hidden = !errorKey;
-  error.textContent = errorKey ? t(errorKey, vars) : '';
-  document.body.dataset.view = 'sign-in';
-  delete document.body.dataset.ready;
-  $('token-input').focus();
-}
-
-async function onSignIn(event) {
-  event.preventDefault();
-  const token = $('token-input').value.trim().replace(/^Bearer\s+/i, '');
-  if (!session.describe(token)) {
-    showSignIn('signIn.malformed');
-    return;
-  }
-
-  session.keep(token);
-  $('token-input').value = '';
-  await start(token);
 }
 
 async function signOut(reasonKey = null) {
@@ -80,7 +58,7 @@ async function signOut(reasonKey = null) {
     await old.live?.stop();
   }
 
-  history.replaceState(null, '', window.location.pathname);
+  clearRoute();
   showSignIn(reasonKey);
 }
 
@@ -96,7 +74,7 @@ async function start(token) {
 
   let registry;
   try {
-    registry = await session.getJson(token, 'api/registry');
+    registry = await getJson(token, 'api/registry');
   } catch (error) {
     return refuse(error.status === 401 || error.status === 403 ? 'signIn.invalid' : 'signIn.unreachable', { error: error.message });
   }
@@ -118,13 +96,20 @@ async function start(token) {
     selectedTimer: null,
   };
   board = mine;
+  mine.figures = new FundFigures({
+    token,
+    alive: () => board === mine,
+    changed: (entity) => entityChanged(entity),
+    snapshot: (doc) => applySnapshot(doc),
+  });
 
   $('sign-in').hidden = true;
   $('board').hidden = false;
   $('who').hidden = false;
   $('live-status').hidden = false;
   document.body.dataset.view = 'board';
-  mine.detail = new DetailView($('detail'), font, (entity, sort) => loadCaseMix(entity, sort));
+  // One clock a screen: the overview states the settlement time; the detail panel only when there is no overview.
+  mine.detail = new DetailView($('detail'), font, (entity, sort) => mine.figures.caseMix(entity, sort), { clock: who.role === 'hospital' });
   mine.drilldown = new DrillDownView($('detail').appendChild(document.createElement('section')), token);
   mine.drilldown.section.id = 'drilldown';
   mine.feed = new AlertFeed({
@@ -148,7 +133,7 @@ async function start(token) {
   renderWho();
   showLiveState('connecting');
   // Inspectors work cases: their page opens on the queue.
-  if (!window.location.hash && who.role === 'inspector') history.replaceState(null, '', `${window.location.pathname}${window.location.search}#cases`);
+  if (!window.location.hash && who.role === 'inspector') replaceRoute('cases');
   await loadOverview();
   if (board !== mine) return;
   drawHierarchy();
@@ -174,7 +159,7 @@ async function start(token) {
 }
 
 function initialSelection(model, who, overview) {
-  const [level, id] = decodeURIComponent(window.location.hash.slice(1)).split('/');
+  const { level, id } = currentRoute();
   const fromHash = level && id ? model.entities.get(keyOf(level, id)) : null;
   if (fromHash?.readable) return fromHash.key;
   const readable = [...model.entities.values()].filter((entity) => entity.readable);
@@ -201,29 +186,21 @@ function select(key) {
   else board.redrawRow(entity);
   keepInView($('hierarchy'), $('hierarchy').querySelector(`[data-key="${CSS.escape(entity.key)}"]`));
   board.detail.show(entity, board.model);
-  loadReadmission(entity);
-  loadLowThreshold(entity);
-  loadCaseMix(entity);
-  if (casesRoute()) return;
-  history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${entity.level}/${encodeURIComponent(entity.id)}`);
-}
-
-/** The cases workspace's address: #cases (the queue) or #case/<id>; null on the board. */
-function casesRoute() {
-  const hash = decodeURIComponent(window.location.hash.slice(1));
-  if (hash === 'cases') return { caseId: null };
-  return hash.startsWith('case/') ? { caseId: hash.slice(5) } : null;
+  board.figures.selected(entity);
+  if (currentRoute().view === 'cases') return;
+  replaceRoute(`${entity.level}/${encodeURIComponent(entity.id)}`);
 }
 
 /** Shows the board or the cases workspace, as the address says. */
 function route() {
-  const cases = casesRoute();
-  $('board').hidden = Boolean(cases);
+  const where = currentRoute();
+  const cases = where.view === 'cases';
+  $('board').hidden = cases;
   $('cases-view').hidden = !cases;
   $('view-tabs').hidden = false;
-  document.body.dataset.view = cases ? 'cases' : 'board';
-  for (const tab of $('view-tabs').querySelectorAll('a')) tab.setAttribute('aria-current', String(tab.dataset.view === document.body.dataset.view));
-  if (cases) board.cases.show(cases.caseId);
+  document.body.dataset.view = where.view;
+  for (const tab of $('view-tabs').querySelectorAll('a')) tab.setAttribute('aria-current', String(tab.dataset.view === where.view));
+  if (cases) board.cases.show(where.caseId);
 }
 
 function drawHierarchy() {
@@ -253,17 +230,12 @@ async function loadOverview() {
   const mine = board;
   if (mine.who.role === 'hospital') return;
   try {
-    const [doc] = await Promise.all([session.getJson(mine.token, 'api/overview'), refreshCountyCases(mine.token)]);
+    const [doc] = await Promise.all([getJson(mine.token, 'api/overview'), refreshCountyCases(mine.token)]);
     if (board !== mine) return;
     const reordered = mine.overview.update(doc);
     if (mine.redrawRow && reordered) drawHierarchy();
   } catch (error) {
-    if (board !== mine) return;
-    if (error.status === 401) {
-      await signOut('signIn.expired');
-      return;
-    }
-
+    if (board !== mine || error.status === 401) return;
     mine.overview.failed(error.message);
   }
 }
@@ -309,114 +281,21 @@ function showLiveState(state) {
   el.textContent = t(`live.${state}`, { seconds: pollSeconds });
 }
 
-/** Fetches the snapshots of the given accounts (those this caller may read), a few at a time. */
-async function loadFunds(entities) {
+/** Reads the snapshots of the given accounts; the selected hospital's standings move with the same claims. */
+function loadFunds(entities) {
   const mine = board;
-  const queue = entities.filter((entity) => entity.readable);
-  const worker = async () => {
-    for (let entity = queue.shift(); entity && board === mine; entity = queue.shift()) {
-      try {
-        const snapshot = await session.getJson(mine.token, `api/funds/${entity.level}/${encodeURIComponent(entity.id)}`);
-        if (board !== mine) return;
-        applySnapshot(snapshot);
-        // The readmission rate moves with the same claims: refresh it with the selected hospital's fund.
-        if (entity.key === mine.selectedKey) {
-          loadReadmission(entity);
-          loadLowThreshold(entity);
-          loadCaseMix(entity);
-        }
-      } catch (error) {
-        if (board !== mine) return;
-        if (error.status === 401) {
-          await signOut('signIn.expired');
-          return;
-        }
-
-        entity.error = error.message;
-        entityChanged(entity);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(fetchConcurrency, queue.length) }, worker));
-}
-
-/** Fetches a hospital's readmission rate beside its peers' median; other levels have none. */
-async function loadReadmission(entity) {
-  const mine = board;
-  if (!entity || entity.level !== 'hospital' || !entity.readable) return;
-  try {
-    const standing = await session.getJson(mine.token, `api/readmission/hospital/${encodeURIComponent(entity.id)}`);
-    if (board !== mine) return;
-    entity.readmission = standing;
-    entity.readmissionError = null;
-  } catch (error) {
-    if (board !== mine) return;
-    if (error.status === 401) {
-      await signOut('signIn.expired');
-      return;
-    }
-
-    entity.readmissionError = error.message;
-  }
-
-  entityChanged(entity);
-}
-
-/** Fetches a hospital's monthly share of short, cheap stays beside its peers' (降低住院指征收治住院); other levels have none. */
-async function loadLowThreshold(entity) {
-  const mine = board;
-  if (!entity || entity.level !== 'hospital' || !entity.readable) return;
-  try {
-    const standing = await session.getJson(mine.token, `api/low-threshold/hospital/${encodeURIComponent(entity.id)}`);
-    if (board !== mine) return;
-    entity.lowThreshold = standing;
-    entity.lowThresholdError = null;
-  } catch (error) {
-    if (board !== mine) return;
-    if (error.status === 401) {
-      await signOut('signIn.expired');
-      return;
-    }
-
-    entity.lowThresholdError = error.message;
-  }
-
-  entityChanged(entity);
-}
-
-/** Fetches the DRG indicators of the selected account, and for a county its hospitals ranked by one of them. */
-async function loadCaseMix(entity, sort = entity?.caseMixSort ?? 'cmi') {
-  const mine = board;
-  if (!entity || !entity.readable) return;
-  try {
-    const id = encodeURIComponent(entity.id);
-    const report = await session.getJson(mine.token, `api/casemix/${entity.level}/${id}`);
-    const ranking = entity.level === 'county'
-      ? await session.getJson(mine.token, `api/casemix/ranking?countyId=${id}&sort=${encodeURIComponent(sort)}`)
-      : null;
-    if (board !== mine) return;
-    Object.assign(entity, { caseMix: report, caseMixRanking: ranking, caseMixSort: sort, caseMixError: null });
-  } catch (error) {
-    if (board !== mine) return;
-    if (error.status === 401) {
-      await signOut('signIn.expired');
-      return;
-    }
-
-    entity.caseMixError = error.message;
-  }
-
-  entityChanged(entity);
+  return mine.figures.snapshots(entities, (entity) => {
+    if (entity.key === mine.selectedKey) mine.figures.selected(entity);
+  });
 }
 
 async function loadAlerts() {
   const mine = board;
   try {
-    const alerts = await session.getJson(mine.token, 'api/alerts', { limit: alertLimit });
+    const alerts = await getJson(mine.token, 'api/alerts', { limit: alertLimit });
     if (board === mine && Array.isArray(alerts)) mine.feed.merge(alerts);
-  } catch (error) {
-    if (board === mine && error.status === 401) await signOut('signIn.expired');
-    // Anything else: the feed stays as it is and fills from the hub.
+  } catch {
+    // The feed stays as it is and fills from the hub (a 401 has signed out already).
   }
 }
 

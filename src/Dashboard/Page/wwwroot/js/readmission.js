@@ -42,6 +42,7 @@ export function renderReadmission(section, entity) {
     h('p', { class: standing.alerted ? 'readmission-state alerted' : 'readmission-state' },
       standing.alerted
         ? t('readmission.alerted', { threshold: percent(standing.threshold, 2) })
-        : standing.threshold == null ? t('readmission.asOf', { date: standing.asOf })
-          : t('readmission.withinLine', { threshold: percent(standing.threshold, 2), date: standing.asOf })));
+        // The screen states its settlement time once (the overview, or the fund's own figures): no second date here.
+        : standing.threshold == null ? t('readmission.noLine')
+          : t('readmission.withinLine', { threshold: percent(standing.threshold, 2) })));
 }

@@ -3,12 +3,8 @@
 
 const storageKey = 'monitoring.token';
 
-export class ApiError extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-}
+// Calls to the API go through api.js; getJson stays here for the modules that read the session's token with it.
+export { ApiError, getJson } from './api.js';
 
 /** Takes ?token= from the address into sessionStorage, and returns the token in force (or null). */
 export function currentToken() {
@@ -55,27 +51,4 @@ export function describe(token) {
   } catch {
     return null;
   }
-}
-
-/** GET a JSON document from the API with the token; a 401 raises ApiError(401) for the caller to sign out on. */
-export async function getJson(token, path, params = {}) {
-  const url = new URL(path, document.baseURI);
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== null && value !== undefined && value !== '') url.searchParams.set(name, value);
-  }
-
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
-  if (!response.ok) {
-    let detail = `${response.status} ${response.statusText}`;
-    try {
-      const problem = await response.json();
-      detail = problem.detail || problem.title || detail;
-    } catch {
-      // not a ProblemDetails body
-    }
-
-    throw new ApiError(response.status, detail);
-  }
-
-  return response.json();
 }
