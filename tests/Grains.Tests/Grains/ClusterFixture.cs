@@ -37,6 +37,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IClaimsLedger, InMemoryClaimsLedger>();
             silo.Services.AddSingleton<RecordingPublisher>();
             silo.Services.AddSingleton<IPublisher>(sp => sp.GetRequiredService<RecordingPublisher>());
+            silo.Services.AddSingleton<RecordingAssessmentNotices>();
+            silo.Services.AddSingleton<Monitoring.Assessment.IAssessmentNotices>(sp => sp.GetRequiredService<RecordingAssessmentNotices>());
             // Small, so that tests cross checkpoints.
             silo.Services.Configure<CheckpointOptions>(o =>
             {
