@@ -38,11 +38,12 @@ public sealed class CaseMixGrain(RegistryCatalog registry) : Grain, ICaseMixGrai
             FundLevel.County => current.HospitalsOfCounty(id).ToArray(),
             _ => [],
         };
-        var reported = members.Where(_hospitals.ContainsKey).Select(h => _hospitals[h]).ToList();
+        var ofYear = OfYear(current.FundYear).ToDictionary(h => h.HospitalId, StringComparer.Ordinal);
+        var reported = members.Where(ofYear.ContainsKey).Select(h => ofYear[h]).ToList();
         var unit = reported.SelectMany(h => h.Months).ToList();
-        var region = _hospitals.Values.SelectMany(h => h.Months).ToList();
+        var region = ofYear.Values.SelectMany(h => h.Months).ToList();
         int? hospitalLevel = level == FundLevel.Hospital && current.Hospitals.TryGetValue(id, out var entry) ? entry.Hospital.Level : null;
-        var peers = hospitalLevel is { } l ? PeersOf(id, l).ToList() : [];
+        var peers = hospitalLevel is { } l ? PeersOf(id, l).Where(p => p.FundYear == current.FundYear).ToList() : [];
         var peerRows = peers.SelectMany(p => p.Months).ToList();
         var months = CaseMixIndicators.ByMonth(unit, region)
             .Select(m =>
@@ -55,15 +56,18 @@ public sealed class CaseMixGrain(RegistryCatalog registry) : Grain, ICaseMixGrai
             CaseMixIndicators.Of(unit, region), months, peers.Count, hospitalLevel);
     }
 
-    public Task<HospitalCaseMixRow[]> RankAsync(string[] hospitalIds)
+    public async Task<HospitalCaseMixRow[]> RankAsync(string[] hospitalIds)
     {
-        var region = _hospitals.Values.SelectMany(h => h.Months).ToList();
-        return Task.FromResult(hospitalIds
-            .Where(_hospitals.ContainsKey)
-            .Select(h => _hospitals[h])
-            .Select(h => new HospitalCaseMixRow(h.HospitalId, h.Level, CaseMixIndicators.Of(h.Months, region), h.AsOf))
-            .ToArray());
+        var ofYear = OfYear((await registry.CurrentAsync()).FundYear).ToDictionary(h => h.HospitalId, StringComparer.Ordinal);
+        var region = ofYear.Values.SelectMany(h => h.Months).ToList();
+        return [.. hospitalIds
+            .Where(ofYear.ContainsKey)
+            .Select(h => ofYear[h])
+            .Select(h => new HospitalCaseMixRow(h.HospitalId, h.Level, CaseMixIndicators.Of(h.Months, region), h.AsOf))];
     }
+
+    /// <summary>The summaries of the fund year in force: a watch that has not rolled over yet reports last year's figures.</summary>
+    private IEnumerable<HospitalCaseMixSummary> OfYear(int fundYear) => _hospitals.Values.Where(h => h.FundYear == fundYear);
 
     private IEnumerable<HospitalCaseMixSummary> PeersOf(string hospitalId, int level) =>
         _hospitals.Values.Where(h => h.Level == level && h.HospitalId != hospitalId);

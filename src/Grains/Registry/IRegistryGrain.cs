@@ -7,6 +7,12 @@ public interface IRegistryGrain : IGrainWithIntegerKey
 
     Task<RegistryRevision> GetAsync();
 
+    /// <summary>The registry document of a fund year: an earlier year's last one, the one in force, or null when none was held.</summary>
+    Task<string?> GetOfYearAsync(int fundYear);
+
+    /// <summary>The earlier fund years whose registry is kept.</summary>
+    Task<int[]> GetPastYearsAsync();
+
     /// <summary>Replaces the whole registry; the document must already have passed <see cref="Registry.RegistryParser"/>.</summary>
     Task<long> ReplaceAsync(string json);
 }

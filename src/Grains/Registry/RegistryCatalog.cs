@@ -38,6 +38,37 @@ public sealed class RegistryCatalog(IGrainFactory grains)
         return fresh;
     }
 
+    /// <summary>
+    /// The registry of a fund year: the one in force when it is of that year, else that year's last registry (kept when
+    /// a new year's replaced it); null when the cluster never held one of that year.
+    /// </summary>
+    public async Task<FundRegistry?> OfYearAsync(int fundYear)
+    {
+        var current = await CurrentAsync();
+        if (current.FundYear == fundYear)
+        {
+            return current;
+        }
+
+        if (_past.TryGetValue(fundYear, out var known))
+        {
+            return known;
+        }
+
+        // A past year's document no longer changes: read once per silo.
+        if (await Grain.GetOfYearAsync(fundYear) is not { } json || RegistryParser.Parse(json).Document is not { } document)
+        {
+            return null;
+        }
+
+        return _past[fundYear] = FundRegistry.From(document, 0);
+    }
+
+    /// <summary>The earlier fund years whose registry is kept.</summary>
+    public Task<int[]> PastYearsAsync() => Grain.GetPastYearsAsync();
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, FundRegistry> _past = new();
+
     /// <summary>Replaces the registry in force with a document that has passed <see cref="RegistryParser"/>.</summary>
     public async Task<FundRegistry> ReplaceAsync(string json)
     {

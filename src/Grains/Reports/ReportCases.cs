@@ -8,8 +8,8 @@ namespace Monitoring.Reports;
 /// alliance's hospitals') opened in the month and the amount they put at stake, those decided in it (confirmed or
 /// dismissed), and what was recovered in it — the recoveries booked in the month less any returned on appeal, by the
 /// settlement time of the booking, so the figure is the one the fund's own books carry. Opening and decision are
-/// dated when the inspector acted (China time); in real operation that is settlement time too, while the embedded
-/// demo compresses settlement time and its cases fall in the wall-clock month.
+/// stamped in settlement time (the finding's, or the settlement clock's when a person acted), so a month's cases are
+/// those of its settlement month, in a replayed or compressed year too.
 /// </summary>
 public sealed record ReportCases(int Opened, decimal OpenedAtStake, int Decided, int Confirmed, int Dismissed, decimal Recovered, int Active, decimal ActiveAtStake)
 {

@@ -61,8 +61,29 @@ public sealed class UpcodingGrain(
 
     public async Task RecordAsync(LedgerEntry[] rows)
     {
+        var current = await registry.CurrentAsync();
+        if (RolledOver(current))
+        {
+            return;
+        }
+
         Apply(rows);
-        await JudgeAsync(await registry.CurrentAsync());
+        await JudgeAsync(current);
+    }
+
+    /// <summary>
+    /// Whether the fund year in force is no longer the book's: the watch then starts again (the next activation rebuilds
+    /// the new year from the ledger, these rows among them), so the new year's indicators and judgements start from zero.
+    /// </summary>
+    private bool RolledOver(FundRegistry current)
+    {
+        if (current.FundYear == _book.FundYear)
+        {
+            return false;
+        }
+
+        this.DeactivateOnIdle();
+        return true;
     }
 
     /// <summary>The region was (re)activated and holds nothing: the next timer tick sends the summary again.</summary>
@@ -197,13 +218,13 @@ public sealed class UpcodingGrain(
         }
 
         var current = await registry.CurrentAsync();
-        if (current.PlacementOf(Key) is not { } place || !current.Hospitals.TryGetValue(Key, out var entry))
+        if (RolledOver(current) || current.PlacementOf(Key) is not { } place || !current.Hospitals.TryGetValue(Key, out var entry))
         {
             return;
         }
 
         _summaryDirty = false;
-        var summary = new HospitalCaseMixSummary(Key, entry.Hospital.Level, _book.Months(), _latestDay);
+        var summary = new HospitalCaseMixSummary(Key, entry.Hospital.Level, _book.Months(), _latestDay) { FundYear = _book.FundYear };
         _peers = await GrainFactory.GetGrain<ICaseMixGrain>(place.RegionId).ReportAsync(summary);
     }
 }

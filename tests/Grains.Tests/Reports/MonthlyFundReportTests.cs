@@ -53,4 +53,32 @@ public sealed class MonthlyFundReportTests
         Assert.Equal(["in"], report.Alerts.Select(a => a.AlertId));
         Assert.All(report.Months, m => Assert.Equal(0m, m.FundPaid));
     }
+
+    [Fact]
+    public void The_month_the_data_stops_in_is_set_against_its_plan_to_the_same_moment()
+    {
+        // Data to 2 February 12:00: February's plan is a day and a half of the year's budget, not the whole month's (issue 26).
+        var asOf = new DateTimeOffset(2026, 2, 2, 12, 0, 0, TimeSpan.FromHours(8));
+        var report = MonthlyFundReport.Build(County, Status(new MonthTotal(202601, 9_000_000m, 900, 0), new MonthTotal(202602, 500_000m, 40, 0)) with { AsOf = asOf }, 2, []);
+
+        Assert.Equal(decimal.Round(120_000_000m * 1.5m / 365m, 2), report.Current.Planned!.Value, 0);
+        Assert.Equal(32.5m / 365m, report.Current.TimeShare, 6);
+        Assert.Equal(decimal.Round(120_000_000m * 31m / 365m, 2), report.Months[0].Planned!.Value, 0);
+    }
+
+    [Fact]
+    public void A_county_projected_over_its_budget_shows_a_negative_balance_and_the_overrun_it_bears()
+    {
+        var status = Status(new MonthTotal(202601, 9_000_000m, 900, 0)) with
+        {
+            Pace = new Monitoring.Pace.PaceReading(new DateOnly(2026, 1, 31), 120_000_000m, 9_000_000m, 8_000_000m, 0.075m, 0.08m, 129_000_000m, 1.075m, null,
+                ProjectedLowShare: 0.98m),
+        };
+        var report = MonthlyFundReport.Build(County, status, 1, []);
+
+        Assert.Equal(-9_000_000m, report.ProjectedBalance);
+        Assert.Equal((0m, 9_000_000m), (report.ProjectedRetained!.Value, report.ProjectedOverrunBorne!.Value));
+        Assert.True(report.NormalDespiteProjectedOverrun);
+        Assert.Equal(0.98m, report.ProjectedLowShare);
+    }
 }

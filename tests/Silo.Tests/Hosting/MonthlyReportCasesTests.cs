@@ -27,6 +27,8 @@ public sealed class MonthlyReportCasesTests
         var atStake = opened.GetProperty("amountAtStake").GetDecimal();
         var openedAt = opened.GetProperty("openedAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8));
         Assert.True(atStake > 0);
+        // Stamped in settlement time, the month its pair became known (issue 26): the March report's 本月立案 counts it.
+        Assert.Equal((2026, 3), (openedAt.Year, openedAt.Month));
 
         // The month of the opening, when it lies in the fund year in force; else March, where only the open case shows.
         var month = openedAt.Year == 2026 ? openedAt.Month : 3;
@@ -45,10 +47,11 @@ public sealed class MonthlyReportCasesTests
 
         using var xlsx = await regulator.GetAsync(path + "&format=xlsx");
         using var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
-        var lines = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "稽核案件 Cases").Cast<IDictionary<string, object>>()
-            .ToDictionary(r => (string)r["项目 Item"], r => r["数值 Value"]);
-        Assert.Equal(1m, Convert.ToDecimal(lines["在办案件（件） Cases still open"], CultureInfo.InvariantCulture));
-        Assert.Equal(decimal.Round(atStake / 10_000m, 2), Convert.ToDecimal(lines["在办涉及金额（万元） At stake, still open"], CultureInfo.InvariantCulture));
+        var lines = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "稽核案件").Cast<IDictionary<string, object>>()
+            .ToDictionary(r => (string)r["项目"], r => r["数值"]);
+        Assert.Equal(1m, Convert.ToDecimal(lines["在办案件（件）"], CultureInfo.InvariantCulture));
+        Assert.Equal(1m, Convert.ToDecimal(lines["本月立案（件）"], CultureInfo.InvariantCulture));
+        Assert.Equal(decimal.Round(atStake / 10_000m, 2), Convert.ToDecimal(lines["在办涉及金额（万元）"], CultureInfo.InvariantCulture));
 
         var html = await regulator.GetStringAsync(path + "&format=html");
         Assert.Contains("id=\"report-cases\"", html, StringComparison.Ordinal);
