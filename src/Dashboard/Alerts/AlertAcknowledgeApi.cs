@@ -8,7 +8,6 @@ using Monitoring.Alerts;
 using Monitoring.Claims;
 using Monitoring.Dashboard.Push;
 using Monitoring.Dashboard.Security;
-using Monitoring.Publishing;
 using Monitoring.Registry;
 
 namespace Monitoring.Dashboard.Alerts;
@@ -78,7 +77,8 @@ public static class AlertAcknowledgeApi
             return TypedResults.Problem($"already acknowledged by {first.By} at {first.At:O}", statusCode: 409, title: "Already acknowledged");
         }
 
-        await grains.GetGrain<IMonitoringPushGrain>(0).PushAsync([Publication.Of(outcome.Alert!)]);
+        // Pushed as it now reads through the door's delivery, which marks it pushed; a poke lost here is swept up.
+        grains.GetGrain<IAlertDeliveryGrain>(0).DeliverAsync().Ignore();
         return TypedResults.Ok(AlertDocument.For(scope, outcome.Alert!));
     }
 

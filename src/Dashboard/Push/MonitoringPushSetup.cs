@@ -7,7 +7,7 @@ using Monitoring.Publishing;
 
 namespace Monitoring.Dashboard.Push;
 
-/// <summary>The hub, the publishing door, the push from grains to every silo's hub, and the endpoint.</summary>
+/// <summary>The hub, the publishing door and its delivery sweep, the push from grains to every silo's hub, and the endpoint.</summary>
 public static class MonitoringPushSetup
 {
     public static IServiceCollection AddMonitoringPush(this IServiceCollection services)
@@ -17,7 +17,12 @@ public static class MonitoringPushSetup
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddSingleton<FindingsTally>();
         services.AddHostedService(sp => sp.GetRequiredService<FindingsTally>());
+
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
+            .Validate(o => o.IsValid, "Monitoring:Delivery needs FirstRetryDelay above zero, LongestRetryDelay at least that, a SweepInterval above zero and a BatchSize of 1..10000")
+            .ValidateOnStart();
         services.AddSingleton<IPublisher, Publisher>();
+        services.AddHostedService<AlertDeliverySweep>();
         services.AddSingleton<HubObserver>();
         services.AddHostedService<HubListRegistration>();
         return services;

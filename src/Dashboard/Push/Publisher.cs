@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Monitoring.Alerts;
+using Monitoring.Cases;
 using Monitoring.Funds.Snapshots;
 using Monitoring.Publishing;
 using Monitoring.Telemetry;
@@ -7,25 +9,26 @@ using Monitoring.Telemetry;
 namespace Monitoring.Dashboard.Push;
 
 /// <summary>
-/// The one door (<see cref="IPublisher"/>): alerts are stored first (each id once) and only the newly stored or newly
-/// changed are pushed, so a finding re-raised by a replay is neither stored nor pushed twice; fund statuses go straight
-/// to this silo's push grain, which keeps the latest per account and sends it at a bounded rate.
+/// The one door (<see cref="IPublisher"/>): a finding is durable before it is forgotten. Alerts and their changes are
+/// stored first (each id once), retried until the store takes them, so the detector's turn does not end on an unstored
+/// finding; what was stored is then delivered by <see cref="IAlertDeliveryGrain"/> (case opened, pushed), outside that
+/// turn. Fund statuses go straight to this silo's push grain, which keeps the latest per account.
 /// </summary>
-public sealed partial class Publisher(IAlertStore store, IGrainFactory grains, MonitoringMetrics metrics, FindingsTally tally, ILogger<Publisher> logger) : IPublisher
+public sealed partial class Publisher(
+    IAlertStore store,
+    CaseOpener cases,
+    IGrainFactory grains,
+    IOptions<DeliveryOptions> options,
+    MonitoringMetrics metrics,
+    FindingsTally tally,
+    ILogger<Publisher> logger) : IPublisher
 {
     /// <summary>Why an alert was resolved when its budget level cleared.</summary>
     public const string LevelCleared = "level-cleared";
 
-    private IMonitoringPushGrain Push => grains.GetGrain<IMonitoringPushGrain>(0);
-
     public async Task RaiseAsync(IReadOnlyList<Alert> alerts)
     {
-        var added = await store.AddAsync(alerts);
-        if (added.Count == 0)
-        {
-            return;
-        }
-
+        var added = await StoreAsync(() => store.AddAsync(alerts), "store alerts");
         metrics.AlertsRaised(added);
         tally.Raised(added);
         foreach (var alert in added)
@@ -33,45 +36,65 @@ public sealed partial class Publisher(IAlertStore store, IGrainFactory grains, M
             LogAlert(logger, alert.Kind, alert.Transition, alert.Severity, alert.SubjectLevel, alert.SubjectId, alert.MessageEn);
         }
 
-        await Push.PushAsync([.. added.Select(Publication.Of)]);
+        // Whatever the kind, a cleared level ends its episode: its alerts up to the clearing, the clearing one too,
+        // become resolved. Also for a clearing stored before (a replay): resolving twice changes nothing.
+        var resolved = 0;
+        foreach (var cleared in alerts.Where(a => a.Transition == AlertTransition.Cleared))
+        {
+            resolved += (await ResolveEpisodeAsync(cleared)).Count;
+        }
+
+        if (added.Count > 0 || resolved > 0)
+        {
+            Deliver();
+        }
     }
 
     public async Task WithdrawAsync(IReadOnlyCollection<string> alertIds, IReadOnlyCollection<string> claimIds, string reason)
     {
-        var withdrawn = await store.WithdrawAsync(alertIds, claimIds, reason);
-        if (withdrawn.Count == 0)
-        {
-            return;
-        }
-
+        var withdrawn = await StoreAsync(() => store.WithdrawAsync(alertIds, claimIds, reason), "withdraw alerts");
         tally.Withdrawn(withdrawn.Count);
+        // The undecided cases resting on what was withdrawn close with it; closing twice changes nothing.
+        await StoreAsync(() => cases.WithdrawAsync(alertIds, claimIds, reason), "withdraw cases");
         foreach (var alert in withdrawn)
         {
             LogWithdrawn(logger, alert.AlertId, alert.Kind, reason);
         }
 
-        await Push.PushAsync([.. withdrawn.Select(Publication.Of)]);
+        if (withdrawn.Count > 0)
+        {
+            Deliver();
+        }
     }
 
     public async Task ResolveAsync(Alert cleared)
     {
-        var resolved = await store.ResolveAsync(cleared.Kind, cleared.SubjectLevel, cleared.SubjectId, cleared.AsOf, LevelCleared);
-        if (resolved.Count > 0)
+        if ((await ResolveEpisodeAsync(cleared)).Count > 0)
         {
-            await Push.PushAsync([.. resolved.Select(Publication.Of)]);
+            Deliver();
         }
     }
+
+    private Task<IReadOnlyList<Alert>> ResolveEpisodeAsync(Alert cleared) => StoreAsync(
+        () => store.ResolveAsync(cleared.Kind, cleared.SubjectLevel, cleared.SubjectId, cleared.AsOf, LevelCleared), "resolve alerts");
 
     public async Task ResolveByCaseAsync(IReadOnlyCollection<string> alertIds, string reason)
     {
-        var resolved = await store.ResolveByCaseAsync(alertIds, reason);
+        var resolved = await StoreAsync(() => store.ResolveByCaseAsync(alertIds, reason), "resolve alerts by case");
         if (resolved.Count > 0)
         {
-            await Push.PushAsync([.. resolved.Select(Publication.Of)]);
+            Deliver();
         }
     }
 
-    public void FundChanged(FundStatus status) => Push.PushAsync([Publication.Of(status)]).AsTask().Ignore();
+    public void FundChanged(FundStatus status) => grains.GetGrain<IMonitoringPushGrain>(0).PushAsync([Publication.Of(status)]).AsTask().Ignore();
+
+    /// <summary>Not awaited: the caller's finding is stored; a poke lost here is made good by the next sweep.</summary>
+    private void Deliver() => grains.GetGrain<IAlertDeliveryGrain>(0).DeliverAsync().Ignore();
+
+    private Task<T> StoreAsync<T>(Func<Task<T>> write, string what) => StoreRetry.UntilDoneAsync(write, options.Value, logger, what);
+
+    private Task StoreAsync(Func<Task> write, string what) => StoreRetry.UntilDoneAsync(write, options.Value, logger, what);
 
     // Each finding at Debug: the console counts them a minute (FindingsTally).
     [LoggerMessage(Level = LogLevel.Debug, Message = "Alert {Kind} {Transition} {Severity} for {Level} {Subject}: {Message}")]

@@ -58,4 +58,11 @@ public sealed record Alert
     /// page boundary stays put while newer alerts arrive.
     /// </summary>
     [Id(21)] public long Sequence { get; init; }
+
+    /// <summary>
+    /// How many times the stored alert has changed (1 when stored; each status, acknowledgement or case set adds one):
+    /// what the delivery compares with what it last pushed, so a change that was stored but not pushed before a crash
+    /// is pushed by whichever silo sweeps next.
+    /// </summary>
+    [Id(22)] public long Revision { get; init; }
 }

@@ -41,4 +41,14 @@ public interface IAlertStore
 
     /// <summary>Points the alert to its inspection case, unless it already points to one; returns the alert as it now reads.</summary>
     Task<Alert?> SetCaseAsync(string alertId, string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stored alerts not yet delivered, oldest first: changed since they were last pushed (<see cref="Alert.Revision"/>),
+    /// or of one of <paramref name="caseKinds"/> and still waiting for the case they open by themselves
+    /// (see <c>CaseOpening.OpensByItself</c>: about a hospital, resting on claims, open or acknowledged, no case yet).
+    /// </summary>
+    Task<IReadOnlyList<UndeliveredAlert>> UndeliveredAsync(IReadOnlyCollection<string> caseKinds, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that these alerts were pushed as of their <see cref="Alert.Revision"/>; an older mark never replaces a newer.</summary>
+    Task MarkPushedAsync(IReadOnlyCollection<Alert> pushed, CancellationToken cancellationToken = default);
 }

@@ -6,6 +6,7 @@ public sealed class InMemoryAlertStore : IAlertStore
     private readonly Lock _gate = new();
     private readonly List<Alert> _alerts = [];
     private readonly Dictionary<string, int> _indexOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _pushedRevision = new(StringComparer.Ordinal);
 
     public Task<IReadOnlyList<Alert>> AddAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
     {
@@ -16,7 +17,7 @@ public sealed class InMemoryAlertStore : IAlertStore
             {
                 if (_indexOf.TryAdd(alert.AlertId, _alerts.Count))
                 {
-                    var stored = alert with { Sequence = _alerts.Count + 1 };
+                    var stored = alert with { Sequence = _alerts.Count + 1, Revision = 1 };
                     _alerts.Add(stored);
                     added.Add(stored);
                 }
@@ -97,6 +98,7 @@ public sealed class InMemoryAlertStore : IAlertStore
             {
                 Acknowledged = acknowledgement,
                 Status = alert.Status == AlertStatus.Open ? AlertStatus.Acknowledged : alert.Status,
+                Revision = alert.Revision + 1,
             };
             return Task.FromResult(new AcknowledgeOutcome(_alerts[index], true));
         }
@@ -111,7 +113,7 @@ public sealed class InMemoryAlertStore : IAlertStore
             {
                 if (applies(_alerts[i]))
                 {
-                    _alerts[i] = change(_alerts[i]);
+                    _alerts[i] = change(_alerts[i]) with { Revision = _alerts[i].Revision + 1 };
                     changed.Add(_alerts[i]);
                 }
             }
@@ -129,8 +131,40 @@ public sealed class InMemoryAlertStore : IAlertStore
                 return Task.FromResult<Alert?>(null);
             }
 
-            _alerts[i] = _alerts[i] with { CaseId = _alerts[i].CaseId ?? caseId };
+            if (_alerts[i].CaseId is null)
+            {
+                _alerts[i] = _alerts[i] with { CaseId = caseId, Revision = _alerts[i].Revision + 1 };
+            }
+
             return Task.FromResult<Alert?>(_alerts[i]);
         }
     }
+
+    public Task<IReadOnlyList<UndeliveredAlert>> UndeliveredAsync(IReadOnlyCollection<string> caseKinds, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<UndeliveredAlert>>([.. _alerts
+                .Select(a => new UndeliveredAlert(a, a.Revision <= _pushedRevision.GetValueOrDefault(a.AlertId)))
+                .Where(u => !u.Pushed || AwaitsCase(u.Alert, caseKinds))
+                .Take(limit)]);
+        }
+    }
+
+    public Task MarkPushedAsync(IReadOnlyCollection<Alert> pushed, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            foreach (var alert in pushed)
+            {
+                _pushedRevision[alert.AlertId] = Math.Max(_pushedRevision.GetValueOrDefault(alert.AlertId), alert.Revision);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    private static bool AwaitsCase(Alert alert, IReadOnlyCollection<string> caseKinds) =>
+        alert.CaseId is null && caseKinds.Contains(alert.Kind) && alert.HospitalId is not null && alert.ClaimIds.Length > 0
+        && alert.Status is AlertStatus.Open or AlertStatus.Acknowledged;
 }

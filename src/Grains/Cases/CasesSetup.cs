@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
-using Monitoring.Publishing;
 
 namespace Monitoring.Cases;
 
 /// <summary>
-/// Inspection cases in a host: the options, the opener, the desk, the money, and the publishing door wrapped so that
-/// findings open cases. Call after the publisher, the ledger, the case store and the notices are registered.
+/// Inspection cases in a host: the options, the opener, the desk and the money. Findings open cases as the door delivers
+/// stored alerts, whatever detector raised them: a new claim-level finding needs only its kind in
+/// <c>Monitoring:Cases:AutoOpenKinds</c>.
 /// </summary>
 public static class CasesSetup
 {
@@ -17,15 +17,6 @@ public static class CasesSetup
         services.AddSingleton<CaseOpener>();
         services.AddSingleton<RecoveryLedger>();
         services.AddSingleton<CaseDesk>();
-
-        // Every finding goes through the one door; wrapping it is what makes case opening generic over detectors.
-        var door = services.LastOrDefault(d => d.ServiceType == typeof(IPublisher))
-            ?? throw new InvalidOperationException("AddInspectionCases needs an IPublisher registered first");
-        services.Remove(door);
-        services.AddSingleton<IPublisher>(sp => new CaseOpeningPublisher(
-            (IPublisher)(door.ImplementationInstance ?? door.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, door.ImplementationType!)),
-            sp.GetRequiredService<CaseOpener>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CaseOpeningPublisher>>()));
         return services;
     }
 }

@@ -52,7 +52,8 @@ public static class LedgerAdmission
                 var target = Find(targetId);
                 var refusal = target switch
                 {
-                    null => $"reversesClaimId {targetId} is not a settlement in the ledger (被冲销的结算 {targetId} 不存在)",
+                    // Refused, not held: another feed's batch may still carry the settlement, and the feed re-sends (docs/claim-events.md).
+                    null => $"reversesClaimId {targetId} is not a settlement in the ledger; if it is on its way in another batch, send this reversal again once that batch is taken (被冲销的结算 {targetId} 不存在；若该结算在另一批次中尚未入账，请待其入账后重发本冲销)",
                     { Kind: ClaimKind.Reversal } => $"reversesClaimId {targetId} is itself a reversal; only settlements can be reversed (只能冲销结算记录)",
                     { Kind: ClaimKind.Recovery } => $"reversesClaimId {targetId} is a recovery booked by an inspection case; only settlements can be reversed (只能冲销结算记录)",
                     { ReversedBy: { } by } => $"settlement {targetId} was already reversed by {by} (结算 {targetId} 已被 {by} 冲销)",

@@ -9,7 +9,11 @@ namespace Monitoring.Publishing;
 /// </summary>
 public interface IPublisher
 {
-    /// <summary>Stores the alerts and pushes those newly stored; a finding re-raised by a replay goes nowhere.</summary>
+    /// <summary>
+    /// Stores the alerts (retried until stored: the caller's turn does not end on an unstored finding) and delivers
+    /// those newly stored; a finding re-raised by a replay goes nowhere. A <c>cleared</c> alert of any kind also
+    /// resolves its episode, as <see cref="ResolveAsync"/> does.
+    /// </summary>
     Task RaiseAsync(IReadOnlyList<Alert> alerts);
 
     /// <summary>

@@ -85,12 +85,14 @@ public static class MonitoringHost
         if (storage.IsDurable)
         {
             services.AddSingleton(_ => NpgsqlDataSource.Create(storage.PooledConnectionString()));
+            services.AddSingleton(new ReplayGate(storage.EffectiveConcurrentReplays));
             services.AddSingleton<IClaimsLedger, PostgresClaimsLedger>();
             services.AddSingleton<IAlertStore, PostgresAlertStore>();
             services.AddSingleton<ICaseStore, PostgresCaseStore>();
             services.AddSingleton<IClaimDrillDown, PostgresClaimDrillDown>();
             services.AddSingleton<IPackageLedger, PostgresPackageLedger>();
             health.AddCheck<LedgerReadiness>("ledger", tags: ["ready"]);
+            health.AddCheck<RecoveryReadiness>("recovery", tags: ["ready"]);
         }
         else
         {
@@ -109,6 +111,13 @@ public static class MonitoringHost
         services.AddHostedService<RegistrySeeder>();
         services.AddHostedService<CaseBookingsCheck>();
         services.AddHostedService<StartupReport>();
+        if (storage.IsDurable)
+        {
+            // Only a durable host has anything to recover; an embedded one starts empty.
+            services.AddSingleton<RecoveryWarmUp>();
+            services.AddHostedService(sp => sp.GetRequiredService<RecoveryWarmUp>());
+        }
+
         services.AddHostedService<DemoFeed>();
 
         var app = builder.Build();

@@ -20,6 +20,14 @@ public sealed class StorageOptions
     /// </summary>
     public int MaxPoolSize { get; set; } = 10;
 
+    /// <summary>
+    /// Ledger range reads that rebuild grains at once per silo (after a restart, every activation rebuilds); unset,
+    /// half the pool, so ingest and alerts always find a connection.
+    /// </summary>
+    public int? MaxConcurrentReplays { get; set; }
+
+    public int EffectiveConcurrentReplays => MaxConcurrentReplays ?? Math.Max(1, MaxPoolSize / 2);
+
     public bool IsDurable => Provider == StorageProvider.PostgreSql;
 
     /// <summary>The one connection string with the pool sized by <see cref="MaxPoolSize"/>.</summary>

@@ -6,7 +6,7 @@ using NpgsqlTypes;
 namespace Monitoring.Silo.Storage;
 
 /// <summary>
-/// Alerts in PostgreSQL (table <c>alerts</c>, migrations 0006, 0008 and 0009), one row per alert id; the body stays as
+/// Alerts in PostgreSQL (table <c>alerts</c>, migrations 0006, 0008, 0009 and 0015), one row per alert id; the body stays as
 /// published, status and acknowledgement live beside it, and <c>sequence</c> (the order of storing) is the page cursor.
 /// </summary>
 public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStore
@@ -49,14 +49,14 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
             stored[reader.GetString(0)] = reader.GetInt64(1);
         }
 
-        return [.. alerts.Where(a => stored.ContainsKey(a.AlertId)).Select(a => a with { Sequence = stored[a.AlertId] })];
+        return [.. alerts.Where(a => stored.ContainsKey(a.AlertId)).Select(a => a with { Sequence = stored[a.AlertId], Revision = 1 })];
     }
 
     public async Task<IReadOnlyList<Alert>> QueryAsync(AlertQuery query, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT body, status, status_reason, acknowledged, sequence FROM alerts
+            SELECT body, status, status_reason, acknowledged, sequence, revision FROM alerts
             WHERE (@before::bigint IS NULL OR sequence < @before)
               AND (@counties::text[] IS NULL OR county_id = ANY(@counties))
               AND (@onlyHospital::text IS NULL OR hospital_id = @onlyHospital)
@@ -94,9 +94,9 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
 
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE alerts SET status = 'withdrawn', status_reason = @reason, status_changed_at = now()
+            UPDATE alerts SET status = 'withdrawn', status_reason = @reason, status_changed_at = now(), revision = revision + 1
             WHERE status <> 'withdrawn' AND (alert_id = ANY(@ids) OR (kind = ANY(@resting) AND claim_ids && @claims))
-            RETURNING body, status, status_reason, acknowledged, sequence
+            RETURNING body, status, status_reason, acknowledged, sequence, revision
             """);
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("ids", alertIds.ToArray());
@@ -110,10 +110,10 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
     {
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE alerts SET status = 'resolved', status_reason = @reason, status_changed_at = now()
+            UPDATE alerts SET status = 'resolved', status_reason = @reason, status_changed_at = now(), revision = revision + 1
             WHERE kind = @kind AND subject_level = @level AND subject_id = @subject AND as_of <= @through
               AND status IN ('open', 'acknowledged')
-            RETURNING body, status, status_reason, acknowledged, sequence
+            RETURNING body, status, status_reason, acknowledged, sequence, revision
             """);
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("kind", kind);
@@ -132,10 +132,10 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
 
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE alerts SET status = 'resolved', status_reason = @reason, status_changed_at = now()
+            UPDATE alerts SET status = 'resolved', status_reason = @reason, status_changed_at = now(), revision = revision + 1
             WHERE alert_id = ANY(@ids) AND status <> 'withdrawn'
               AND NOT (status = 'resolved' AND status_reason IS NOT DISTINCT FROM @reason)
-            RETURNING body, status, status_reason, acknowledged, sequence
+            RETURNING body, status, status_reason, acknowledged, sequence, revision
             """);
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("ids", alertIds.ToArray());
@@ -145,7 +145,7 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
     public async Task<Alert?> FindAsync(string alertId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT body, status, status_reason, acknowledged, sequence FROM alerts WHERE alert_id = @id");
+            "SELECT body, status, status_reason, acknowledged, sequence, revision FROM alerts WHERE alert_id = @id");
         command.Parameters.AddWithValue("id", alertId);
         var found = await ReadAllAsync(command, cancellationToken);
         return found.Count > 0 ? found[0] : null;
@@ -157,11 +157,11 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
         // One statement, so two people acknowledging at once cannot both win: the second finds it taken.
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE alerts SET acknowledged = @ack,
+            UPDATE alerts SET acknowledged = @ack, revision = revision + 1,
                    status = CASE WHEN status = 'open' THEN 'acknowledged' ELSE status END,
                    status_changed_at = CASE WHEN status = 'open' THEN now() ELSE status_changed_at END
             WHERE alert_id = @id AND acknowledged IS NULL
-            RETURNING body, status, status_reason, acknowledged, sequence
+            RETURNING body, status, status_reason, acknowledged, sequence, revision
             """);
         command.Parameters.AddWithValue("id", alertId);
         command.Parameters.Add(new NpgsqlParameter<string>("ack", NpgsqlDbType.Jsonb)
@@ -191,9 +191,10 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
         // The case id lives in the body as published (alert.schema.json § caseId); set once, never replaced.
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE alerts SET body = jsonb_set(body, '{CaseId}', to_jsonb(COALESCE(body ->> 'CaseId', @caseId)))
+            UPDATE alerts SET body = jsonb_set(body, '{CaseId}', to_jsonb(COALESCE(body ->> 'CaseId', @caseId))),
+                   revision = revision + CASE WHEN body ->> 'CaseId' IS NULL THEN 1 ELSE 0 END
             WHERE alert_id = @id
-            RETURNING body, status, status_reason, acknowledged, sequence
+            RETURNING body, status, status_reason, acknowledged, sequence, revision
             """);
         command.Parameters.AddWithValue("id", alertId);
         command.Parameters.AddWithValue("caseId", caseId);
@@ -208,5 +209,49 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
         StatusReason = reader.IsDBNull(2) ? null : reader.GetString(2),
         Acknowledged = reader.IsDBNull(3) ? null : JsonSerializer.Deserialize<AlertAcknowledgement>(reader.GetString(3)),
         Sequence = reader.GetInt64(4),
+        Revision = reader.GetInt64(5),
     };
+
+    public async Task<IReadOnlyList<UndeliveredAlert>> UndeliveredAsync(IReadOnlyCollection<string> caseKinds, int limit, CancellationToken cancellationToken = default)
+    {
+        // The second arm is CaseOpening.OpensByItself on the stored columns: an alert still waiting for its case.
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT body, status, status_reason, acknowledged, sequence, revision, pushed_revision FROM alerts
+            WHERE pushed_revision < revision
+               OR (body ->> 'CaseId' IS NULL AND status IN ('open', 'acknowledged') AND kind = ANY(@caseKinds)
+                   AND hospital_id IS NOT NULL AND cardinality(claim_ids) > 0)
+            ORDER BY sequence
+            LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("caseKinds", caseKinds.ToArray());
+        command.Parameters.AddWithValue("limit", limit);
+        var undelivered = new List<UndeliveredAlert>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var alert = Read(reader);
+            undelivered.Add(new UndeliveredAlert(alert, reader.GetInt64(6) >= alert.Revision));
+        }
+
+        return undelivered;
+    }
+
+    public async Task MarkPushedAsync(IReadOnlyCollection<Alert> pushed, CancellationToken cancellationToken = default)
+    {
+        if (pushed.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE alerts SET pushed_revision = d.revision
+            FROM unnest(@ids, @revisions) AS d(id, revision)
+            WHERE alerts.alert_id = d.id AND alerts.pushed_revision < d.revision
+            """);
+        command.Parameters.AddWithValue("ids", pushed.Select(a => a.AlertId).ToArray());
+        command.Parameters.AddWithValue("revisions", pushed.Select(a => a.Revision).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -12,10 +12,13 @@ namespace Monitoring.Silo.Storage;
 /// The ledger in PostgreSQL (table <c>claims_ledger</c>, migration 0005). One append is one transaction: take the
 /// writer lock, read what is known of the batch's claim ids, decide with <see cref="LedgerAdmission"/>, binary-COPY
 /// the new rows, commit. The transaction-scoped advisory lock makes every silo's appends one sequence, so ledger
-/// position order is commit order and per-hospital sequences have no gaps.
+/// position order is commit order and per-hospital sequences have no gaps. The range reads that rebuild grains pass
+/// through <see cref="ReplayGate"/>, so a restart's activations never take the whole pool.
 /// </summary>
-public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsLedger
+public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource, ReplayGate? replays = null) : IClaimsLedger
 {
+    private readonly ReplayGate _replays = replays ?? new ReplayGate(int.MaxValue / 2);
+
     /// <summary>Advisory lock key of the single ledger writer ("LEDG").</summary>
     private const long WriterLock = 0x4C454447;
 
@@ -67,6 +70,7 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
             yield break;
         }
 
+        using var permit = await _replays.EnterAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             $"""
@@ -95,6 +99,7 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
             yield break;
         }
 
+        using var permit = await _replays.EnterAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             $"""
@@ -124,6 +129,7 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource) : IClaimsL
             yield break;
         }
 
+        using var permit = await _replays.EnterAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             $"""

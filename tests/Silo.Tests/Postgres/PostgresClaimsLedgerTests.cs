@@ -56,7 +56,7 @@ public sealed class PostgresClaimsLedgerTests(PostgresServer postgres)
         var second = await ledger.AppendAsync([Reversal(0, "R2", "A"), Reversal(1, "R3", "NOPE")]);
 
         Assert.Single(first.Accepted);
-        Assert.Equal(["settlement A was already reversed by R1 (结算 A 已被 R1 冲销)", "reversesClaimId NOPE is not a settlement in the ledger (被冲销的结算 NOPE 不存在)"],
+        Assert.Equal(["settlement A was already reversed by R1 (结算 A 已被 R1 冲销)", "reversesClaimId NOPE is not a settlement in the ledger; if it is on its way in another batch, send this reversal again once that batch is taken (被冲销的结算 NOPE 不存在；若该结算在另一批次中尚未入账，请待其入账后重发本冲销)"],
             second.Rejected.Select(r => r.Errors[0]));
         var movements = new List<FundMovement>();
         await foreach (var m in ledger.ReadMovementsAsync([new HospitalCursor("H1", 0)]))
