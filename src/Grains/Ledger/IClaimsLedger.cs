@@ -24,6 +24,12 @@ public interface IClaimsLedger
     /// <summary>The rows with these claim ids (those the ledger holds), each with the reversal that cancelled it, if any.</summary>
     Task<IReadOnlyList<LedgerClaim>> ReadClaimsAsync(IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The sequence of each hospital's last row (0 for a hospital with none): where a watch that rebuilt only a window of
+    /// recent rows picks up, so that its first gap fill reads what came after the rebuild, not the hospital's history.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> LastSequencesAsync(IReadOnlyCollection<string> hospitals, CancellationToken cancellationToken = default);
+
     /// <summary>The latest settlement time among these hospitals' rows, or null when they have none.</summary>
     Task<DateTimeOffset?> LatestSettlementAsync(IReadOnlyCollection<string> hospitals, CancellationToken cancellationToken = default);
 }

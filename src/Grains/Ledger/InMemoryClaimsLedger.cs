@@ -120,6 +120,15 @@ public sealed class InMemoryClaimsLedger : IClaimsLedger
         }
     }
 
+    public Task<IReadOnlyDictionary<string, long>> LastSequencesAsync(IReadOnlyCollection<string> hospitals, CancellationToken cancellationToken = default)
+    {
+        lock (_writer)
+        {
+            return Task.FromResult<IReadOnlyDictionary<string, long>>(hospitals.Distinct(StringComparer.Ordinal).ToDictionary(
+                h => h, h => _byHospital.TryGetValue(h, out var rows) && rows.Count > 0 ? rows[^1].Movement.HospitalSeq : 0L, StringComparer.Ordinal));
+        }
+    }
+
     public Task<DateTimeOffset?> LatestSettlementAsync(IReadOnlyCollection<string> hospitals, CancellationToken cancellationToken = default)
     {
         lock (_writer)

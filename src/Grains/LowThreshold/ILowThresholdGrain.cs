@@ -1,16 +1,10 @@
-using Monitoring.Ledger;
+using Monitoring.Watch;
 
 namespace Monitoring.LowThreshold;
 
 /// <summary>The low-threshold admission watch of one hospital (keyed by hospitalId): its share of short, cheap stays, week by week.</summary>
-public interface ILowThresholdGrain : IGrainWithStringKey
+public interface ILowThresholdGrain : IWatchGrain
 {
-    /// <summary>
-    /// Takes the hospital's new ledger rows (settlements and reversals, in sequence order) and the batch's latest
-    /// settlement time: the weeks before the week of <paramref name="watermark"/> have ended and are judged.
-    /// </summary>
-    Task RecordAsync(LedgerEntry[] rows, DateTimeOffset watermark);
-
     /// <summary>The hospital's monthly shares beside its peers' and where its alarm stands.</summary>
     Task<LowThresholdStanding> GetStandingAsync();
 }

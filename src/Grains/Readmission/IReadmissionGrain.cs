@@ -1,4 +1,4 @@
-using Monitoring.Ledger;
+using Monitoring.Watch;
 
 namespace Monitoring.Readmission;
 
@@ -6,11 +6,8 @@ namespace Monitoring.Readmission;
 /// The readmission watch of one place (分解住院 is judged within a place): an alliance, keyed by allianceId, or a
 /// hospital outside any alliance, keyed by hospitalId.
 /// </summary>
-public interface IReadmissionGrain : IGrainWithStringKey
+public interface IReadmissionGrain : IWatchGrain
 {
-    /// <summary>Takes the place's new ledger rows (settlements and reversals), in ledger order per hospital.</summary>
-    Task RecordAsync(LedgerEntry[] rows);
-
     /// <summary>What the window holds, for metrics and tests.</summary>
     Task<ReadmissionWindowSize> GetSizeAsync();
 }

@@ -16,5 +16,5 @@ public sealed class ReadmissionFeed(IGrainFactory grains, IOptions<ReadmissionOp
         Task.WhenAll(batch.ByHospital()
             .Where(h => h.Placement is not null)
             .GroupBy(h => h.Placement!.AllianceId ?? h.HospitalId, StringComparer.Ordinal)
-            .Select(place => grains.GetGrain<IReadmissionGrain>(place.Key).RecordAsync([.. place.SelectMany(h => h.Rows)])));
+            .Select(place => grains.GetGrain<IReadmissionGrain>(place.Key).RecordAsync([.. place.SelectMany(h => h.Rows)], batch.Watermark)));
 }

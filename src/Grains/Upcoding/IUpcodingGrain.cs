@@ -1,14 +1,11 @@
-using Monitoring.Ledger;
+using Monitoring.Watch;
 using Orleans.Concurrency;
 
 namespace Monitoring.Upcoding;
 
 /// <summary>The coding watch (高套编码: upcoding) of one hospital, keyed by hospitalId.</summary>
-public interface IUpcodingGrain : IGrainWithStringKey
+public interface IUpcodingGrain : IWatchGrain
 {
-    /// <summary>Takes the hospital's new ledger rows (settlements and reversals), in ledger order.</summary>
-    Task RecordAsync(LedgerEntry[] rows);
-
     /// <summary>
     /// Activates the watch (which rebuilds from the ledger and reports to its region) and does nothing else. One-way: the
     /// region wakes its watches from its own activation, while a watch may be waiting on the region with its report.

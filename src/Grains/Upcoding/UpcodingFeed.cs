@@ -11,5 +11,5 @@ public sealed class UpcodingFeed(IGrainFactory grains, IOptions<UpcodingOptions>
     public Task ConsumeAsync(AdmittedBatch batch) => !options.Value.Enabled ? Task.CompletedTask :
         Task.WhenAll(batch.ByHospital()
             .Where(h => h.Placement is not null)
-            .Select(h => grains.GetGrain<IUpcodingGrain>(h.HospitalId).RecordAsync([.. h.Rows])));
+            .Select(h => grains.GetGrain<IUpcodingGrain>(h.HospitalId).RecordAsync([.. h.Rows], batch.Watermark)));
 }

@@ -172,6 +172,30 @@ public sealed class PostgresClaimsLedger(NpgsqlDataSource dataSource, ReplayGate
         return claims;
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> LastSequencesAsync(IReadOnlyCollection<string> hospitals, CancellationToken cancellationToken = default)
+    {
+        var last = hospitals.Distinct(StringComparer.Ordinal).ToDictionary(h => h, _ => 0L, StringComparer.Ordinal);
+        if (last.Count == 0)
+        {
+            return last;
+        }
+
+        // One backwards probe of the (hospital_id, hospital_seq) key per hospital.
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT h, (SELECT l.hospital_seq FROM claims_ledger l WHERE l.hospital_id = h ORDER BY l.hospital_seq DESC LIMIT 1)
+            FROM unnest(@hospitals) AS h
+            """);
+        command.Parameters.AddWithValue("hospitals", last.Keys.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            last[reader.GetString(0)] = reader.IsDBNull(1) ? 0 : reader.GetInt64(1);
+        }
+
+        return last;
+    }
+
     public async Task<DateTimeOffset?> LatestSettlementAsync(IReadOnlyCollection<string> hospitals, CancellationToken cancellationToken = default)
     {
         if (hospitals.Count == 0)

@@ -19,7 +19,7 @@ public sealed class LowThresholdGrainTests(ClusterFixture fixture)
     private static readonly DateOnly Monday = new(2026, 1, 5);
     private static int _nextClaim;
 
-    private static ClaimSubmission Stay(string hospital, int week, bool shortAndCheap) => new(0, new ClaimEvent
+    internal static ClaimSubmission Stay(string hospital, int week, bool shortAndCheap) => new(0, new ClaimEvent
     {
         ClaimId = $"LT{Interlocked.Increment(ref _nextClaim):D8}",
         Kind = ClaimKind.Settlement,

@@ -32,7 +32,7 @@ public sealed class ReadmissionGrainTests(ClusterFixture fixture)
     }
 
     /// <summary>A stay of <paramref name="patient"/> for pneumonia (J18, ES2), settled <paramref name="settledDay"/> of 2026.</summary>
-    private static ClaimSubmission Stay(string hospital, string patient, int admissionDay, int dischargeDay, int settledDay) => new(0, new ClaimEvent
+    internal static ClaimSubmission Stay(string hospital, string patient, int admissionDay, int dischargeDay, int settledDay) => new(0, new ClaimEvent
     {
         ClaimId = $"RS{Interlocked.Increment(ref _nextClaim):D8}",
         Kind = ClaimKind.Settlement,
@@ -48,7 +48,7 @@ public sealed class ReadmissionGrainTests(ClusterFixture fixture)
         FundPaid = 4000,
     }, [1], "{}");
 
-    private static ClaimSubmission Reversal(ClaimSubmission of, int settledDay) => new(0, new ClaimEvent
+    internal static ClaimSubmission Reversal(ClaimSubmission of, int settledDay) => new(0, new ClaimEvent
     {
         ClaimId = $"RR{Interlocked.Increment(ref _nextClaim):D8}",
         Kind = ClaimKind.Reversal,

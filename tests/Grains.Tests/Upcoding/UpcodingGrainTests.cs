@@ -28,7 +28,7 @@ public sealed class UpcodingGrainTests(ClusterFixture fixture)
     }
 
     /// <summary>A pneumonia case (ES2) of the given severity settled on <paramref name="day"/> of 2026.</summary>
-    private static ClaimSubmission Case(string hospital, DateOnly day, int severity, int stay, decimal cost) => new(0, new ClaimEvent
+    internal static ClaimSubmission Case(string hospital, DateOnly day, int severity, int stay, decimal cost) => new(0, new ClaimEvent
     {
         ClaimId = $"UC{Interlocked.Increment(ref _nextClaim):D8}",
         Kind = ClaimKind.Settlement,
@@ -50,7 +50,7 @@ public sealed class UpcodingGrainTests(ClusterFixture fixture)
     /// 60 cases a week: 40% heavy (with a heavy case's stay and cost) before <paramref name="onsetWeek"/>, then 60%, the
     /// extra heavy cases with the stay and cost of severity 5 — the record gained a complication, the patient did not.
     /// </summary>
-    private static List<ClaimSubmission> Year(string hospital, int weeks, int onsetWeek)
+    internal static List<ClaimSubmission> Year(string hospital, int weeks, int onsetWeek)
     {
         var claims = new List<ClaimSubmission>();
         for (var w = 0; w < weeks; w++)

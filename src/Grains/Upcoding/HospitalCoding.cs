@@ -1,0 +1,104 @@
+using Monitoring.Alerts;
+using Monitoring.CaseMix;
+using Monitoring.Claims;
+
+namespace Monitoring.Upcoding;
+
+/// <summary>
+/// What a hospital's coding watch knows between batches: its case book, the weeks closed so far (a claim of a later
+/// week proves a week has ended), whether they changed since last traced, and whether the region's summary is stale.
+/// Plain code: the grain feeds it claims, asks it for the trace and the evidence of a step, and publishes.
+/// </summary>
+public sealed class HospitalCoding(int fundYear, UpcodingOptions options)
+{
+    /// <summary>
+    /// The consistency of the heavy cases from an onset week to a week, once asked: a trace asks it again at every
+    /// judgement, and the answer rests on a scan of the year's cases.
+    /// </summary>
+    private readonly Dictionary<(int Onset, int Week), bool> _inconsistent = [];
+    private bool _closedWeeksChanged;
+
+    public HospitalCaseBook Book { get; } = new(fundYear);
+
+    public DateOnly LatestDay { get; private set; }
+
+    public int ClosedWeeks { get; private set; }
+
+    /// <summary>The cases changed since the summary was last sent to the region.</summary>
+    public bool SummaryDirty { get; set; }
+
+    /// <summary>
+    /// Takes a claim into the book. A reversed case leaves the book, and the closed weeks it was in are judged again
+    /// without it; the standing alert is not touched (the finding rests on the hospital's whole case mix, its claims are
+    /// examples: <see cref="AlertKinds.RestingOnClaims"/>), so a hospital cannot shed a finding by reversing one.
+    /// </summary>
+    public void Take(ClaimEvent claim)
+    {
+        var day = BudgetClock.BudgetDate(claim.SettledAt);
+        if (day > LatestDay)
+        {
+            LatestDay = day;
+        }
+
+        if (claim.Kind == ClaimKind.Reversal)
+        {
+            if (Book.Remove(claim.ReversesClaimId!) is { } removed)
+            {
+                SummaryDirty = true;
+                _closedWeeksChanged |= Book.WeekOf(removed.SettledDay) < ClosedWeeks;
+            }
+        }
+        else if (CodedCase.From(claim) is { } c && Book.Add(c))
+        {
+            SummaryDirty = true;
+            _closedWeeksChanged |= Book.WeekOf(c.SettledDay) < ClosedWeeks;
+        }
+
+        if (Book.WeekOf(LatestDay) is { } week && week > ClosedWeeks)
+        {
+            ClosedWeeks = week;
+            _closedWeeksChanged = true;
+        }
+    }
+
+    /// <summary>Where the closed weeks' coding stands, or null when nothing closed changed since the last trace.</summary>
+    public CodingChangeTrace? TraceIfChanged()
+    {
+        if (!_closedWeeksChanged)
+        {
+            return null;
+        }
+
+        _closedWeeksChanged = false;
+        return CodingChange.Trace(Book.Weeks(ClosedWeeks), options, Inconsistent);
+    }
+
+    /// <summary>The evidence of a step: heavy-but-light cases since the onset, against the peers and the hospital's own past.</summary>
+    public UpcodingFinding Finding(CodingChangeStep step, DateOnly onset, PeerShares peers)
+    {
+        var weekEnd = Book.WeekStart(step.Week).AddDays(6);
+        var (heavy, light) = Book.HeavyButLightBetween(onset, weekEnd);
+        var againstPeers = peers.Peers >= options.MinPeers ? CodingChange.AgainstPeers(step.Run, peers.ByAdrg) : null;
+        var (heavyBefore, lightBefore) = Book.HeavyButLightBetween(Book.WeekStart(0), onset.AddDays(-1));
+        return new UpcodingFinding(step, onset, weekEnd, heavy, light.Count, [.. light.Take(options.MaxExampleClaims)],
+            againstPeers, peers.Peers, Book.NormOf)
+        {
+            LightAgainstBefore = HeavyButLight.SinceOnset(heavyBefore, lightBefore.Count, heavy, light.Count, options),
+        };
+    }
+
+    /// <summary>Whether the heavy cases since <paramref name="onset"/> are lighter in stay and cost than the hospital's before it.</summary>
+    private bool Inconsistent(int onset, int week)
+    {
+        if (_inconsistent.TryGetValue((onset, week), out var known))
+        {
+            return known;
+        }
+
+        var start = Book.WeekStart(onset);
+        var (heavyBefore, lightBefore) = Book.HeavyButLightBetween(Book.WeekStart(0), start.AddDays(-1));
+        var (heavySince, lightSince) = Book.HeavyButLightBetween(start, Book.WeekStart(week).AddDays(6));
+        return _inconsistent[(onset, week)] = HeavyButLight.Inconsistent(
+            HeavyButLight.SinceOnset(heavyBefore, lightBefore.Count, heavySince, lightSince.Count, options), options);
+    }
+}
