@@ -160,7 +160,7 @@ public sealed class ReadmissionGrain(
         var reports = hospitals
             .Select(h => (Placement: current.PlacementOf(h), Level: current.Hospitals.TryGetValue(h, out var e) ? e.Hospital.Level : 0, Hospital: h))
             .Where(h => h.Placement is not null)
-            .Select(h => new HospitalReadmissionReport(h.Placement!, h.Level, Counts(h.Hospital).Rate(_watermark)))
+            .Select(h => new HospitalReadmissionReport(h.Placement!, h.Level, Counts(h.Hospital).Rate(_watermark)) { Days = Counts(h.Hospital).Days(_watermark) })
             .ToList();
         foreach (var region in reports.GroupBy(r => r.Placement.RegionId))
         {
