@@ -35,6 +35,14 @@ public sealed class HospitalReadmissionCounts(int windowDays)
         return new ReadmissionRate(discharges, pairs);
     }
 
+    /// <summary>The days of the window ending with <paramref name="asOfDay"/> that have counts, oldest first.</summary>
+    public DayCount[] Days(DateOnly asOfDay)
+    {
+        var (from, to) = (asOfDay.DayNumber - WindowDays, asOfDay.DayNumber);
+        return [.. _days.Where(d => d.Key > from && d.Key <= to).OrderBy(d => d.Key)
+            .Select(d => new DayCount(DateOnly.FromDayNumber(d.Key), d.Value.Discharges, d.Value.Pairs))];
+    }
+
     private void Add(DateOnly day, int discharges, int pairs)
     {
         var key = day.DayNumber;

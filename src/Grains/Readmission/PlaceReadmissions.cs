@@ -74,6 +74,9 @@ public sealed class PlaceReadmissions(ReadmissionThresholds thresholds)
 
     public ReadmissionRate Rate(string hospitalId) => Counts(hospitalId).Rate(Watermark);
 
+    /// <summary>The hospital's discharges and pairs day by day over the rate window, for the peers' daily rate test.</summary>
+    public DayCount[] Days(string hospitalId) => Counts(hospitalId).Days(Watermark);
+
     /// <summary>What one ledger row does to the window, or null when it is not a stay the rule can judge.</summary>
     private PairChanges? Change(LedgerEntry row)
     {

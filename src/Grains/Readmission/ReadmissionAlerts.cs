@@ -125,30 +125,46 @@ public static class ReadmissionAlerts
     private static string Yuan(decimal amount) => Math.Round(amount, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The alert on a hospital's readmission rate against its peers', raised or cleared as of the end of
-    /// <paramref name="asOfDay"/> in settlement time.
+    /// The alert on a hospital's readmission rate (<see cref="ReadmissionRateTest"/>), raised or cleared as of the end of
+    /// <paramref name="asOfDay"/> in settlement time: its suspect pairs since the onset against the pairs its discharges
+    /// would give at its peers' rate, the ratio and the chance of so many by chance alone.
     /// </summary>
-    public static Alert Rate(HospitalPlacement place, string? hospitalName, DateOnly asOfDay, ReadmissionRate rate,
-        PeerComparison peers, AlertTransition transition, ReadmissionThresholds t, DateTimeOffset now)
+    public static Alert Rate(HospitalPlacement place, string? hospitalName, DateOnly asOfDay, RateJudgement judgement,
+        RateReference reference, AlertTransition transition, ReadmissionThresholds t, DateTimeOffset now)
     {
         var name = hospitalName ?? place.HospitalId;
-        var threshold = ReadmissionRateAlarm.Threshold(peers.Median, t);
-        var (ratePercent, medianPercent, thresholdPercent) = (Percent(rate.Rate), Percent(peers.Median), Percent(threshold));
+        var run = judgement.Evidence;
+        var expected = run.RunExpected.ToString("0.0", CultureInfo.InvariantCulture);
+        var ratio = run.RunRatio.ToString("0.0", CultureInfo.InvariantCulture);
+        var referencePercent = Percent(reference.Rate);
+        var (peersZh, peersEn) = reference.SameLevel ? ("同级医疗机构", "same-level peers") : ("全市医疗机构", "hospitals of the region");
+        var since = run.Onset is { } onset ? Day(onset) : Day(asOfDay);
+        var tail = ReadmissionRateTest.Tail(run);
         var (zh, en) = transition == AlertTransition.Cleared
-            ? ($"{name}：近 {t.RateWindowDays} 天 {t.WindowDays} 日内再入院率 {ratePercent}（{rate.Pairs}/{rate.Discharges}）已回落，同级医疗机构中位数 {medianPercent}，预警解除。",
-               $"{name}: the {t.WindowDays}-day readmission rate over the last {t.RateWindowDays} days is back to {ratePercent} ({rate.Pairs}/{rate.Discharges}) against a peer median of {medianPercent}; cleared.")
-            : ($"{name}：近 {t.RateWindowDays} 天 {t.WindowDays} 日内再入院率 {ratePercent}（{rate.Discharges} 例出院中 {rate.Pairs} 例疑似分解住院），同级医疗机构中位数 {medianPercent}（{peers.Peers} 家），超过预警线 {thresholdPercent}，请核查是否存在分解住院。",
-               $"{name}: {t.WindowDays}-day readmission rate {ratePercent} over the last {t.RateWindowDays} days ({rate.Pairs} suspect readmissions in {rate.Discharges} discharges) against a median of {medianPercent} among {peers.Peers} peers of the same level, above the threshold of {thresholdPercent}; check for split hospitalization.");
+            ? ($"{name}：{t.WindowDays} 日内再入院已回落至按{peersZh}再入院率（{referencePercent}）应有的水平，再入院率预警解除。",
+               $"{name}: {t.WindowDays}-day readmissions are back to what {peersEn}' rate ({referencePercent}) leads one to expect for its discharges; the readmission-rate alert is cleared.")
+            : ($"{name}：自 {since} 起 {run.RunDischarges} 例出院中 {run.RunPairs} 例 {t.WindowDays} 日内疑似分解住院再入院，按{peersZh}再入院率（{referencePercent}）应约 {expected} 例，"
+                + $"为预期的 {ratio} 倍（偶然出现的概率 {Probability(tail)}），请核查是否存在分解住院。",
+               $"{name}: {run.RunPairs} suspect {t.WindowDays}-day readmissions in {run.RunDischarges} discharges since {since}, against {expected} expected at the rate of {peersEn} ({referencePercent}): "
+                + $"{ratio} times expected (chance of so many {Probability(tail)}); check for split hospitalization.");
         var evidence = new
         {
-            rate = Math.Round(rate.Rate, 6),
-            discharges = rate.Discharges,
-            pairs = rate.Pairs,
-            peerMedian = Math.Round(peers.Median, 6),
-            peers = peers.Peers,
-            threshold = Math.Round(threshold, 6),
-            hysteresisPoints = t.RateHysteresisPoints,
-            windowDays = t.RateWindowDays,
+            observed = run.RunPairs,
+            expected = Math.Round(run.RunExpected, 3),
+            ratio = double.IsFinite(run.RunRatio) ? Math.Round(run.RunRatio, 3) : (double?)null,
+            tail,
+            discharges = run.RunDischarges,
+            onset = run.Onset,
+            referenceRate = Math.Round(reference.Rate, 6),
+            referencePeers = reference.Peers,
+            referenceDischarges = reference.Discharges,
+            referenceSameLevel = reference.SameLevel,
+            statistic = Math.Round(run.Statistic, 3),
+            threshold = Math.Round(judgement.Threshold, 3),
+            clearEvidence = transition == AlertTransition.Cleared ? Math.Round(run.ClearStatistic, 3) : (double?)null,
+            shiftRatio = t.RateShiftRatio,
+            minEffect = t.RateMinEffect,
+            familyError = t.RateFamilyError,
             readmissionWindowDays = t.WindowDays,
         };
         return new Alert
@@ -170,6 +186,8 @@ public static class ReadmissionAlerts
             EvidenceJson = JsonSerializer.Serialize(evidence, Json),
         };
     }
+
+    private static string Probability(double p) => p < 0.0001 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : p.ToString("0.0000", CultureInfo.InvariantCulture);
 
     private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

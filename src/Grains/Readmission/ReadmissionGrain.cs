@@ -63,7 +63,7 @@ public sealed class ReadmissionGrain(
 
         var reports = touched
             .Where(h => current.PlacementOf(h) is not null)
-            .Select(h => new HospitalReadmissionReport(current.PlacementOf(h)!, current.Hospitals.TryGetValue(h, out var e) ? e.Hospital.Level : 0, _place.Rate(h)));
+            .Select(h => new HospitalReadmissionReport(current.PlacementOf(h)!, current.Hospitals.TryGetValue(h, out var e) ? e.Hospital.Level : 0, _place.Rate(h)) { Days = _place.Days(h) });
         foreach (var region in reports.GroupBy(r => r.Placement.RegionId))
         {
             await GrainFactory.GetGrain<IReadmissionPeersGrain>(region.Key).ReportAsync([.. region], _place.Watermark);

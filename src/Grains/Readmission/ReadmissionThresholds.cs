@@ -30,20 +30,39 @@ public sealed class ReadmissionThresholds
     /// <summary>The readmission rate is measured over this many days of settlement time.</summary>
     public int RateWindowDays { get; set; } = 90;
 
-    /// <summary>Below this many discharges in the rate window a hospital's rate is noise and is not judged.</summary>
+    /// <summary>Below this many discharges in the rate window a hospital's rate is noise: it is not a peer in the median shown beside a rate.</summary>
     public int RateMinDischarges { get; set; } = 50;
 
-    /// <summary>A rate at this multiple of the peer median or more is out of line...</summary>
-    public double RateRatioOverPeers { get; set; } = 2.0;
+    /// <summary>
+    /// The excess the rate test is tuned to find: pairs at this multiple of what the hospital's discharges lead one to
+    /// expect at its peers' rate. Doubling is what deliberate splitting does to a hospital's rate within months.
+    /// </summary>
+    public double RateShiftRatio { get; set; } = 2.0;
 
-    /// <summary>...provided it is also this many percentage points above it: twice a tiny median is still tiny.</summary>
-    public double RateMinExcessPoints { get; set; } = 3.0;
+    /// <summary>No alert on a run whose pairs are below this multiple of expected: a smaller excess is not worth a regulator's visit.</summary>
+    public double RateMinEffect { get; set; } = 1.5;
 
     /// <summary>
-    /// How far below the threshold, in percentage points, a raised rate must fall before it clears: without it a
-    /// hospital hovering at the threshold would raise and clear an alert every day.
+    /// The chance, in a year, that a region whose hospitals all readmit at their peers' rate gets even one rate alert:
+    /// the threshold is ln(365 × hospitals ÷ this), paying for every hospital and day tested.
     /// </summary>
-    public double RateHysteresisPoints { get; set; } = 1.0;
+    public double RateFamilyError { get; set; } = 0.05;
+
+    /// <summary>Small-numbers guard: no alert on a run of fewer suspect pairs than this, however unlikely.</summary>
+    public int RateMinRunPairs { get; set; } = 10;
+
+    /// <summary>
+    /// A standing alert clears once the evidence that the hospital is back to expected, against still at the shift
+    /// ratio, reaches this log-likelihood ratio (ln 20 ≈ 3: twenty to one). A separate test, not a lower line for the
+    /// same statistic, so a hospital hovering near the threshold does not raise and clear.
+    /// </summary>
+    public double RateClearEvidence { get; set; } = 3.0;
+
+    /// <summary>The reference rate is taken as at least this: a region with no pairs yet must not make every first pair a sensation.</summary>
+    public double RateMinReference { get; set; } = 0.001;
+
+    /// <summary>A reference rate is used only with this many of the peers' discharges behind it in the rate window.</summary>
+    public int RateMinReferenceDischarges { get; set; } = 1_000;
 
     public bool IsValid =>
         WindowDays is > 0 and <= 90
@@ -52,7 +71,6 @@ public sealed class ReadmissionThresholds
         && PlannedTreatmentCategories is not null && PlannedTreatmentCategories.All(c => c is { Length: 3 })
         && ShortStayFraction is > 0 and < 1 && MinNormCases > 0
         && RateWindowDays is > 0 and <= 366 && RateMinDischarges > 0
-        && RateRatioOverPeers >= 1 && RateMinExcessPoints >= 0
-        // A band wider than the excess could hold an alert even with the hospital back at its peers' median.
-        && RateHysteresisPoints >= 0 && RateHysteresisPoints <= RateMinExcessPoints;
+        && RateShiftRatio > 1 && RateMinEffect >= 1 && RateFamilyError is > 0 and < 1
+        && RateMinRunPairs > 0 && RateClearEvidence > 0 && RateMinReference is > 0 and < 1 && RateMinReferenceDischarges > 0;
 }

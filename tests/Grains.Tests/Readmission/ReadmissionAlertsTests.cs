@@ -106,11 +106,16 @@ public sealed class ReadmissionAlertsTests
         Assert.Contains("患者于H53092200001出院", alert.MessageZh);
     }
 
+    private static readonly RateJudgement Crossing = new(
+        new RateTrack(13.5, new DateOnly(2026, 4, 1), 36, 15.2, 4_350, 0, true, new DateOnly(2026, 6, 30), null), AlertTransition.Raised, 13.2);
+
+    private static readonly RateReference LevelRate = new(0.0035, 12, 52_000, 182, SameLevel: true);
+
     [Fact]
     public void Rate_alert_id_derives_from_hospital_day_and_transition()
     {
-        var alert = ReadmissionAlerts.Rate(CountyHospital, "云县人民医院", new DateOnly(2026, 6, 30), new ReadmissionRate(200, 36),
-            new PeerComparison(0.08, 5), AlertTransition.Raised, new ReadmissionThresholds(), Now);
+        var alert = ReadmissionAlerts.Rate(CountyHospital, "云县人民医院", new DateOnly(2026, 6, 30), Crossing, LevelRate,
+            AlertTransition.Raised, new ReadmissionThresholds(), Now);
 
         Assert.Equal("split-hospitalization/rate/H53092200001/20260630/raised", alert.AlertId);
         Assert.Empty(alert.ClaimIds);
@@ -118,17 +123,19 @@ public sealed class ReadmissionAlertsTests
     }
 
     [Fact]
-    public void Rate_alert_gives_rate_peers_and_threshold_in_evidence_and_words()
+    public void Rate_alert_gives_observed_expected_ratio_and_tail_in_evidence_and_words()
     {
-        var alert = ReadmissionAlerts.Rate(CountyHospital, "云县人民医院", new DateOnly(2026, 6, 30), new ReadmissionRate(200, 36),
-            new PeerComparison(0.08, 5), AlertTransition.Raised, new ReadmissionThresholds(), Now);
+        var alert = ReadmissionAlerts.Rate(CountyHospital, "云县人民医院", new DateOnly(2026, 6, 30), Crossing, LevelRate,
+            AlertTransition.Raised, new ReadmissionThresholds(), Now);
         var evidence = JsonDocument.Parse(alert.EvidenceJson).RootElement;
 
-        Assert.Equal((0.18, 200, 36, 0.08, 5, 0.16, 90), (evidence.GetProperty("rate").GetDouble(), evidence.GetProperty("discharges").GetInt32(),
-            evidence.GetProperty("pairs").GetInt32(), evidence.GetProperty("peerMedian").GetDouble(), evidence.GetProperty("peers").GetInt32(),
-            evidence.GetProperty("threshold").GetDouble(), evidence.GetProperty("windowDays").GetInt32()));
-        Assert.Contains("再入院率 18.0%", alert.MessageZh);
-        Assert.Contains("同级医疗机构中位数 8.0%", alert.MessageZh);
-        Assert.Contains("readmission rate 18.0%", alert.MessageEn);
+        Assert.Equal((36, 15.2, 2.368, 4_350, "2026-04-01", 0.0035, 12), (evidence.GetProperty("observed").GetInt32(), evidence.GetProperty("expected").GetDouble(),
+            evidence.GetProperty("ratio").GetDouble(), evidence.GetProperty("discharges").GetInt32(), evidence.GetProperty("onset").GetString(),
+            evidence.GetProperty("referenceRate").GetDouble(), evidence.GetProperty("referencePeers").GetInt32()));
+        // P(X ≥ 36) for X ~ Poisson(15.2) is about 2e-6.
+        Assert.InRange(evidence.GetProperty("tail").GetDouble(), 1e-7, 1e-5);
+        Assert.Contains("4350 例出院中 36 例", alert.MessageZh);
+        Assert.Contains("应约 15.2 例，为预期的 2.4 倍", alert.MessageZh);
+        Assert.Contains("36 suspect 15-day readmissions in 4350 discharges since 2026-04-01, against 15.2 expected", alert.MessageEn);
     }
 }

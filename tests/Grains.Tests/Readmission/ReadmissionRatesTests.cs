@@ -1,4 +1,3 @@
-using Monitoring.Alerts;
 using Monitoring.Readmission;
 
 namespace Monitoring.Grains.Tests.Readmission;
@@ -66,31 +65,27 @@ public sealed class ReadmissionRatesTests
     }
 
     [Fact]
-    public void Threshold_is_the_larger_of_the_ratio_and_the_excess()
+    public void Reference_pools_the_other_hospitals_of_the_level()
     {
-        Assert.Equal(0.05, ReadmissionRateAlarm.Threshold(0.02, Defaults), 9);
-        Assert.Equal(0.16, ReadmissionRateAlarm.Threshold(0.08, Defaults), 9);
+        HospitalRate[] hospitals =
+        [
+            Rate("H1", 2, 1_000, 90), Rate("H2", 2, 600, 2), Rate("H3", 2, 300, 4), Rate("H4", 2, 100, 0), Rate("H5", 1, 5_000, 400),
+        ];
+
+        Assert.Equal(new RateReference(0.006, 3, 1_000, 6, SameLevel: true), ReadmissionRates.Reference("H1", 2, hospitals, Defaults));
     }
 
     [Fact]
-    public void Rate_at_the_threshold_with_enough_discharges_raises() =>
-        Assert.Equal((true, AlertTransition.Raised), ReadmissionRateAlarm.Next(false, 0.16, 0.08, 50, Defaults));
+    public void Reference_of_a_level_with_too_few_peers_is_the_regions_rate()
+    {
+        HospitalRate[] hospitals = [Rate("H1", 3, 9_000, 90), Rate("H2", 2, 600, 3), Rate("H3", 2, 300, 1), Rate("H4", 1, 100, 0)];
+
+        Assert.Equal(new RateReference(0.004, 3, 1_000, 4, SameLevel: false), ReadmissionRates.Reference("H1", 3, hospitals, Defaults));
+    }
 
     [Fact]
-    public void Rate_over_the_threshold_with_too_few_discharges_does_not_raise() =>
-        Assert.Equal((false, (AlertTransition?)null), ReadmissionRateAlarm.Next(false, 0.30, 0.08, 49, Defaults));
-
-    [Fact]
-    public void Raised_rate_just_under_the_threshold_is_held_by_the_hysteresis() =>
-        Assert.Equal((true, (AlertTransition?)null), ReadmissionRateAlarm.Next(true, 0.151, 0.08, 100, Defaults));
-
-    [Fact]
-    public void Raised_rate_past_the_hysteresis_band_clears() =>
-        Assert.Equal((false, AlertTransition.Cleared), ReadmissionRateAlarm.Next(true, 0.149, 0.08, 100, Defaults));
-
-    [Fact]
-    public void Rate_under_the_threshold_does_not_raise() =>
-        Assert.Equal((false, (AlertTransition?)null), ReadmissionRateAlarm.Next(false, 0.159, 0.08, 100, Defaults));
+    public void Reference_on_too_few_discharges_is_no_judgement() =>
+        Assert.Null(ReadmissionRates.Reference("H1", 2, [Rate("H2", 2, 300, 3), Rate("H3", 2, 300, 1), Rate("H4", 2, 300, 0)], Defaults));
 
     [Fact]
     public void Options_give_a_county_its_own_thresholds_and_the_defaults_elsewhere()
