@@ -41,9 +41,9 @@ public static class ApiReference
     {
         app.MapOpenApi().AllowAnonymous();
         // The reference starts with one inline script: it carries this response's nonce, so the host's
-        // Content-Security-Policy lets it run and still refuses any other inline script; its fonts are the browser's own,
-        // not a CDN's (the policy loads nothing from elsewhere).
-        app.MapScalarApiReference((options, http) => options.WithTitle("Fund monitor API").DisableDefaultFonts().WithNonce(ContentSecurity.NonceFor(http))).AllowAnonymous();
+        // Content-Security-Policy lets it run and still refuses any other inline script (see ContentSecurity); its fonts
+        // are the browser's own, not a CDN's (the policy loads nothing from elsewhere).
+        app.MapScalarApiReference((options, http) => options.WithTitle("Fund monitor API").DisableDefaultFonts().WithNonce(ContentSecurity.ApiReferenceNonce(http))).AllowAnonymous();
         return app;
     }
 }
