@@ -123,7 +123,7 @@ public sealed class LowThresholdGrain(
             return;
         }
 
-        Costs(stay.DrgCode).Add((double)stay.TotalCost);
+        Costs(stay.Adrg).Add((double)stay.TotalCost);
         if (_closedThrough is { } closed && week <= closed)
         {
             // Settled into a week already judged (a late row): counted with the medians last known, not judged again.
@@ -148,7 +148,7 @@ public sealed class LowThresholdGrain(
             return;
         }
 
-        Costs(stay.DrgCode).Remove((double)stay.TotalCost);
+        Costs(stay.Adrg).Remove((double)stay.TotalCost);
         if (counted.Judged)
         {
             _history.Judged(counted.Week, stay, counted.ShortAndCheap, 0, -1);
@@ -161,7 +161,7 @@ public sealed class LowThresholdGrain(
 
     private CountedStay Judge(int week, AdmissionCandidate stay)
     {
-        if (!_medians.TryGetValue(stay.DrgCode, out var median))
+        if (!_medians.TryGetValue(stay.Adrg, out var median))
         {
             return new CountedStay(week, stay.SettledDay, stay, false, false);
         }
@@ -181,7 +181,7 @@ public sealed class LowThresholdGrain(
         }
 
         var peers = GrainFactory.GetGrain<ILowThresholdPeersGrain>(entry.Placement.RegionId);
-        var drgs = ended.SelectMany(w => _pending[w]).Select(s => s.DrgCode).Distinct(StringComparer.Ordinal).ToArray();
+        var drgs = ended.SelectMany(w => _pending[w]).Select(s => s.Adrg).Distinct(StringComparer.Ordinal).ToArray();
         _medians = await peers.ShareCostsAsync(Key, _costs, drgs);
         foreach (var week in ended)
         {
@@ -255,7 +255,7 @@ public sealed class LowThresholdGrain(
             if (counted.Candidate is { } stay)
             {
                 // An evicted stay leaves the region's median too: the sketch covers the retention, as a rebuild would.
-                Costs(stay.DrgCode).Remove((double)stay.TotalCost);
+                Costs(stay.Adrg).Remove((double)stay.TotalCost);
             }
         }
     }
