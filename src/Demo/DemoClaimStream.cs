@@ -80,6 +80,9 @@ public sealed class DemoClaimStream
         return log.Result;
     }
 
+    /// <summary>The hospitals planted to split deliberately (再入院率), with their onsets, and the small centres whose rate wanders by chance.</summary>
+    public IReadOnlyList<PlantedRateHospital> PlantedRateHospitals() => Plan().RateHospitals;
+
     /// <summary>The hospitals planted to admit below the threshold, with their onsets, and every hospital's background share.</summary>
     public LowThresholdPlan PlantedLowThreshold() => Plan().LowThreshold;
 

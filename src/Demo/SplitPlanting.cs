@@ -49,6 +49,7 @@ internal sealed class SplitPlanting
     private readonly bool[] _taken;
     private readonly HashSet<string> _patients = [];
     private readonly List<PlantedEpisode> _episodes = [];
+    private readonly List<PlantedRateHospital> _rateHospitals = [];
 
     /// <param name="slots">the year's cases in the order they were made (a slot's index is its <see cref="CaseSlot.Order"/>)</param>
     public SplitPlanting(DemoScenario scenario, List<CaseSlot> slots, Random random)
@@ -85,7 +86,82 @@ internal sealed class SplitPlanting
         Repeat(LateReadmissions, scale, () => Readmission(LookAlikeKind.OutsideWindow, interval: (16, 25), otherCounty: false));
         Repeat(OtherCountyReadmissions, scale, () => Readmission(LookAlikeKind.OtherCounty, interval: (0, 15), otherCounty: true));
         Repeat(Deaths, scale, Death);
+        PlantRateHospitals();
         return _episodes;
+    }
+
+    /// <summary>The hospitals planted to split deliberately, and the small centres whose rate wanders by chance.</summary>
+    public IReadOnlyList<PlantedRateHospital> RateHospitals => _rateHospitals;
+
+    /// <summary>
+    /// 再入院率 at the hospital level: four hospitals that from an onset between February and April split deliberately,
+    /// adding episodes at the same hospital until their rate of rule pairs is a multiple of the background's — a level-2
+    /// general hospital with about a twentieth of the prefecture's cases (some 10,000 a year at 200,000) at three times,
+    /// a level-2 TCM hospital at five, a level-2 private hospital at ten and a level-1 private hospital at fifteen (the
+    /// smaller the hospital, the more it must split before its own numbers can show it) — and two small township
+    /// centres whose ordinary pairs bunch by chance: four episodes within a month, a rate many times the year's for a
+    /// few weeks, as a centre of a few hundred discharges shows now and then without splitting anything.
+    /// </summary>
+    private void PlantRateHospitals()
+    {
+        var counts = _byHospital.Select(b => b.Count).ToArray();
+        int Pick(Func<int, bool> fits, Func<int, double>? closeness = null)
+        {
+            var candidates = Enumerable.Range(0, Institutions.Count).Where(h => fits(h) && _rateHospitals.All(r => r.Index != h)).ToList();
+            return closeness is null ? candidates[_random.Next(candidates.Count)] : candidates.OrderBy(closeness).First();
+        }
+
+        var general = Pick(h => Institutions[h].Hospital.Level == 2 && Institutions[h].Kind == InstitutionKind.General,
+            h => Math.Abs(counts[h] - (_slots.Count / 20.0)));
+        var tcm = Pick(h => Institutions[h].Hospital.Level == 2 && Institutions[h].Kind == InstitutionKind.Tcm);
+        var privateTwo = Pick(h => Institutions[h].Hospital.Level == 2 && Institutions[h].Kind == InstitutionKind.Private);
+        var privateOne = Pick(h => Institutions[h].Hospital.Level == 1 && Institutions[h].Kind == InstitutionKind.Private);
+        foreach (var (hospital, ratio) in new[] { (general, 3.0), (tcm, 5.0), (privateTwo, 10.0), (privateOne, 15.0) })
+        {
+            var onset = new DateOnly(_year, 2, 1).AddDays(_random.Next(60));
+            var after = _byHospital[hospital].Count(s => Day(s) >= onset);
+            var wanted = (int)Math.Round((ratio - 1) * after * SplitEpisodes / Per);
+            var planted = 0;
+            for (var i = 0; i < wanted; i++)
+            {
+                for (var attempt = 0; attempt < Attempts; attempt++)
+                {
+                    if (SplitEpisode(i, hospital, onset))
+                    {
+                        planted++;
+                        break;
+                    }
+                }
+            }
+
+            Add(hospital, onset, planted, splits: true, ratio);
+        }
+
+        var townships = Enumerable.Range(0, Institutions.Count).Where(h => Institutions[h].Kind == InstitutionKind.Township).OrderBy(h => counts[h]).ToList();
+        foreach (var hospital in new[] { townships[_random.Next(townships.Count / 2)], townships[(townships.Count / 2) + _random.Next(townships.Count / 2)] })
+        {
+            var onset = new DateOnly(_year, 3, 1).AddDays(_random.Next(150));
+            var planted = 0;
+            for (var i = 0; i < 4; i++)
+            {
+                for (var attempt = 0; attempt < Attempts; attempt++)
+                {
+                    if (SplitEpisode(i, hospital, onset, onset.AddDays(30)))
+                    {
+                        planted++;
+                        break;
+                    }
+                }
+            }
+
+            Add(hospital, onset, planted, splits: false, ratio: 1);
+        }
+    }
+
+    private void Add(int hospital, DateOnly onset, int episodes, bool splits, double ratio)
+    {
+        var h = Institutions[hospital].Hospital;
+        _rateHospitals.Add(new PlantedRateHospital(hospital, h.HospitalId, h.Name, h.Level, _byHospital[hospital].Count, onset, episodes, splits, ratio));
     }
 
     private static int Count(int per20000, double scale) => Math.Max(1, (int)Math.Round(per20000 * scale));
@@ -109,16 +185,29 @@ internal sealed class SplitPlanting
     /// Two stays (or a chain of three) of one patient for one ADRG at one place. Everything is planned first and
     /// written only when every stay has found its case, so a pattern that does not fit leaves no trace.
     /// </summary>
-    private bool SplitEpisode(int index)
+    /// <param name="hospital">the hospital the episode is planted at, first and second stay alike; any hospital when null</param>
+    /// <param name="from">with <paramref name="hospital"/>, the first stay is settled on or after this day...</param>
+    /// <param name="through">...and on or before this one</param>
+    private bool SplitEpisode(int index, int? hospital = null, DateOnly? from = null, DateOnly? through = null)
     {
         var band = (index % 3) switch { 0 => (0, 2), 1 => (3, 7), _ => (8, 15) };
-        var crossMember = _random.NextDouble() < 0.35;
+        var crossMember = hospital is null && _random.NextDouble() < 0.35;
         var secondFirst = _random.NextDouble() < 0.25;
         var chain = !secondFirst && _random.NextDouble() < 0.1;
         var againstAdvice = _random.NextDouble() < 0.2;
         var reversal = !chain && _random.NextDouble() < 1.0 / 12 ? (_random.NextDouble() < 0.5 ? PlannedReversal.Reversed : PlannedReversal.ReversedAndCorrected) : PlannedReversal.None;
 
-        if (!FirstCase(h => !crossMember || Members(h).Count > 0, out var first))
+        int first;
+        if (hospital is { } at)
+        {
+            if (FirstCaseOf(at, from ?? new DateOnly(_year, 1, 20), through ?? new DateOnly(_year, 11, 16)) is not { } found)
+            {
+                return false;
+            }
+
+            first = found;
+        }
+        else if (!FirstCase(h => !crossMember || Members(h).Count > 0, out first))
         {
             return false;
         }
@@ -379,6 +468,13 @@ internal sealed class SplitPlanting
 
         slot = -1;
         return false;
+    }
+
+    /// <summary>An untaken case of the hospital settled between the two days (inclusive), at random; null when there is none.</summary>
+    private int? FirstCaseOf(int hospital, DateOnly from, DateOnly through)
+    {
+        var cases = _byHospital[hospital].Where(s => !_taken[s] && Day(s) >= from && Day(s) <= through).ToList();
+        return cases.Count == 0 ? null : cases[_random.Next(cases.Count)];
     }
 
     /// <summary>The ADRG both stays of a split episode can carry: the first case's own if the second hospital treats it.</summary>

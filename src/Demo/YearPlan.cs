@@ -8,8 +8,10 @@ internal sealed class YearPlan
 
     private readonly decimal[][] _scale;
 
-    private YearPlan(List<CaseSlot> slots, decimal[][] scale, IReadOnlyList<PlantedEpisode> episodes, LowThresholdPlan lowThreshold, PlantedUpcoding upcoding)
+    private YearPlan(List<CaseSlot> slots, decimal[][] scale, IReadOnlyList<PlantedEpisode> episodes, IReadOnlyList<PlantedRateHospital> rateHospitals,
+        LowThresholdPlan lowThreshold, PlantedUpcoding upcoding)
     {
+        RateHospitals = rateHospitals;
         Slots = slots;
         _scale = scale;
         Episodes = episodes;
@@ -21,6 +23,9 @@ internal sealed class YearPlan
 
     /// <summary>The split-hospitalization patterns and look-alikes planted into the slots; empty when none are.</summary>
     public IReadOnlyList<PlantedEpisode> Episodes { get; }
+
+    /// <summary>The hospitals planted to split deliberately and the centres whose rate wanders by chance; empty when splits are not planted.</summary>
+    public IReadOnlyList<PlantedRateHospital> RateHospitals { get; }
 
     /// <summary>The short, cheap stays planted (<see cref="LowThresholdPlanting"/>); <see cref="LowThresholdPlan.None"/> when none are.</summary>
     public LowThresholdPlan LowThreshold { get; }
@@ -73,7 +78,8 @@ internal sealed class YearPlan
             }
         }
 
-        IReadOnlyList<PlantedEpisode> episodes = plantSplits is null ? [] : new SplitPlanting(scenario, slots, plantSplits).Plant();
+        var splitting = plantSplits is null ? null : new SplitPlanting(scenario, slots, plantSplits);
+        IReadOnlyList<PlantedEpisode> episodes = splitting is null ? [] : splitting.Plant();
         var lowThreshold = plantLowThreshold is null ? LowThresholdPlan.None : new LowThresholdPlanting(scenario, slots, plantLowThreshold).Plant();
         var upcoding = plantUpcoding is null ? PlantedUpcoding.None : new UpcodingPlanting(scenario, slots, plantUpcoding).Plant();
 
@@ -86,7 +92,7 @@ internal sealed class YearPlan
 
         var scale = institutions.Select((_, h) => MonthlyScale(targets[h], shaped[h], natural[h])).ToArray();
         slots.Sort((a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : a.Order.CompareTo(b.Order));
-        return new YearPlan(slots, scale, episodes, lowThreshold, upcoding);
+        return new YearPlan(slots, scale, episodes, splitting?.RateHospitals ?? [], lowThreshold, upcoding);
     }
 
     /// <summary>A case of the group recast at another level or severity: what planting calls to reshape a slot.</summary>

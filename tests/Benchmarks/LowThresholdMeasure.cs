@@ -23,18 +23,25 @@ public static class LowThresholdMeasure
         var claimCount = BenchmarkArgs.Int(args, "--claims", 200_000);
         var batch = BenchmarkArgs.Int(args, "--batch", 2_000);
         var seed = BenchmarkArgs.Int(args, "--seed", 2026);
+        var year = BenchmarkArgs.Int(args, "--year", 2026);
 
-        var scenario = DemoPrefecture.Plan(seed, 2026);
+        var scenario = DemoPrefecture.Plan(seed, year);
         var stream = new DemoClaimStream(scenario, seed, claimCount);
         var claims = stream.Claims().ToList();
         var plan = stream.PlantedLowThreshold();
+        var upcoders = stream.PlantedUpcoding().Upcoders;
         var names = scenario.Institutions.ToDictionary(i => i.Hospital.HospitalId, i => $"{i.Hospital.Name} (level {i.Hospital.Level})");
-        Console.WriteLine($"low-threshold-measure: {claims.Count:N0} events of a {claimCount:N0}-claim demo year (seed {seed}), batches of {batch:N0}, embedded host");
+        Console.WriteLine($"low-threshold-measure: {claims.Count:N0} events of a {claimCount:N0}-claim demo year {year} (seed {seed}), batches of {batch:N0}, embedded host");
         foreach (var p in plan.Planted)
         {
             var cases = claims.Count(c => (string?)c["hospitalId"] == p.HospitalId && (string?)c["kind"] == "settlement");
             Console.WriteLine($"planted          : {p.HospitalId} {p.Name} (level {p.Level}), {cases:N0} settlements in the year, onset {Day(p.Onset)}, "
                 + $"background {p.BackgroundShare:P1} + {p.AddedShare:P1} of cases from the onset");
+        }
+
+        foreach (var u in upcoders)
+        {
+            Console.WriteLine($"planted upcoder  : {u.HospitalId} {names[u.HospitalId]} from {Day(u.Onset)}, {u.MovedShare:P0} of severity-5 cases moved to heavier groups; its short, cheap stays unchanged");
         }
 
         var registry = Path.Combine(Path.GetTempPath(), $"lowthreshold-registry-{Guid.NewGuid():N}.json");
@@ -43,7 +50,7 @@ public static class LowThresholdMeasure
         {
             // Any --Monitoring:* setting given to the command goes to the host, to try the detector's thresholds.
             var settings = args.Where(a => a.StartsWith("--Monitoring:", StringComparison.Ordinal));
-            await using var host = await RunningHost.StartAsync([$"--Monitoring:Registry:Path={registry}", "--Logging:LogLevel:Default=Warning", .. settings]);
+            await using var host = await RunningHost.StartAsync([$"--Monitoring:Registry:Path={registry}", "--Logging:LogLevel:Default=Warning", .. BenchmarkArgs.OnlyDetector("LowThreshold"), .. settings]);
             using (var ingest = host.Ingest())
             {
                 if (!await DemoYearClient.PostAsync(ingest, claims, batch))
@@ -56,7 +63,8 @@ public static class LowThresholdMeasure
 
             using var admin = host.Admin();
             var alerts = await DemoYearClient.AlertsAsync(admin, Kind);
-            var met = Report(plan, alerts, names);
+            var met = Report(plan, alerts, names, year, seed);
+            met &= ReportUpcoders(upcoders, alerts, names);
             PrintTruth(LowThresholdTruth.MonthlyShares(claims), plan, alerts);
             return met ? 0 : 3;
         }
@@ -67,7 +75,7 @@ public static class LowThresholdMeasure
     }
 
     /// <summary>Prints the score; true when every planted hospital is found within the target and nothing else is flagged.</summary>
-    private static bool Report(LowThresholdPlan plan, List<JsonObject> alerts, Dictionary<string, string> names)
+    private static bool Report(LowThresholdPlan plan, List<JsonObject> alerts, Dictionary<string, string> names, int year, int seed)
     {
         static DateTimeOffset AsOf(JsonObject a) => DateTimeOffset.Parse((string)a["asOf"]!, CultureInfo.InvariantCulture);
         static bool Raises(JsonObject a) => ((string?)a["message"]?["en"])?.Contains("cleared", StringComparison.Ordinal) != true
@@ -89,6 +97,7 @@ public static class LowThresholdMeasure
 
             var days = (AsOf(first) - onset).TotalDays;
             ok &= days <= TargetDays;
+            Console.WriteLine($"delay row        | low-threshold | {year} | {seed} | {p.HospitalId} | {Day(p.Onset)} | {days:F1}");
             Console.WriteLine($"found            : {p.HospitalId} {p.Name}: {days:F1} days from onset {Day(p.Onset)} to the first alert (asOf {AsOf(first):yyyy-MM-dd}, {(string?)first["severity"]}, "
                 + $"onset estimate {(string?)first["evidence"]?["cusum"]?["onset"] ?? "none"})");
         }
@@ -105,6 +114,23 @@ public static class LowThresholdMeasure
         Console.WriteLine($"not planted      : {wrong.Count} alerts on hospitals not planted or before their onset");
         Console.WriteLine($"target           : every planted hospital within {TargetDays} days of onset, nothing else flagged: {(ok ? "met" : "NOT met")}");
         return ok;
+    }
+
+    /// <summary>
+    /// Upcoding must not read as low-threshold admission: every planted upcoder is a hospital the detector must leave
+    /// alone (the issue's target: 0 low-threshold alerts on it). True when none has one.
+    /// </summary>
+    private static bool ReportUpcoders(IReadOnlyList<PlantedUpcoder> upcoders, List<JsonObject> alerts, Dictionary<string, string> names)
+    {
+        var on = upcoders.Select(u => (u, Count: alerts.Count(a => (string?)a["hospitalId"] == u.HospitalId))).ToList();
+        foreach (var (u, count) in on)
+        {
+            Console.WriteLine($"upcoder          : {u.HospitalId} {names[u.HospitalId]}: {count} low-threshold alerts");
+        }
+
+        var met = on.All(o => o.Count == 0);
+        Console.WriteLine($"upcoder target   : 0 low-threshold alerts on every planted upcoder: {(met ? "met" : "NOT met")}");
+        return met;
     }
 
     /// <summary>

@@ -26,13 +26,14 @@ public static class UpcodingMeasure
         var claimCount = BenchmarkArgs.Int(args, "--claims", 200_000);
         var batch = BenchmarkArgs.Int(args, "--batch", 5_000);
         var seed = BenchmarkArgs.Int(args, "--seed", 2026);
+        var year = BenchmarkArgs.Int(args, "--year", 2026);
 
-        var scenario = DemoPrefecture.Plan(seed, 2026);
+        var scenario = DemoPrefecture.Plan(seed, year);
         var stream = new DemoClaimStream(scenario, seed, claimCount);
         var claims = stream.Claims().ToList();
         var planted = stream.PlantedUpcoding();
         var names = scenario.Institutions.ToDictionary(i => i.Hospital.HospitalId, i => i.Hospital.Name);
-        Console.WriteLine($"upcoding-measure: {claims.Count:N0} events of a {claimCount:N0}-claim demo year (seed {seed}), batches of {batch:N0}, embedded host");
+        Console.WriteLine($"upcoding-measure: {claims.Count:N0} events of a {claimCount:N0}-claim demo year {year} (seed {seed}), batches of {batch:N0}, embedded host");
         foreach (var u in planted.Upcoders)
         {
             Console.WriteLine($"planted upcoder  : {u.HospitalId} {names[u.HospitalId]} (level {u.Level}) from {u.Onset:yyyy-MM-dd}, {u.MovedShare:P0} of severity-5 cases moved ({u.MovedCases:N0} cases)");
@@ -61,7 +62,7 @@ public static class UpcodingMeasure
         await File.WriteAllTextAsync(registry, JsonSerializer.Serialize(scenario.Registry, DemoJson.Compact));
         try
         {
-            await using var host = await RunningHost.StartAsync($"--Monitoring:Registry:Path={registry}", "--Logging:LogLevel:Default=Warning");
+            await using var host = await RunningHost.StartAsync([$"--Monitoring:Registry:Path={registry}", "--Logging:LogLevel:Default=Warning", .. BenchmarkArgs.OnlyDetector("Upcoding")]);
             using (var ingest = host.Ingest())
             {
                 if (!await DemoYearClient.PostAsync(ingest, claims, batch))
@@ -72,7 +73,7 @@ public static class UpcodingMeasure
 
             using var admin = host.Admin();
             var alerts = await DemoYearClient.AlertsAsync(admin, Kind);
-            var missed = Report(planted, alerts, names);
+            var missed = Report(planted, alerts, names, year, seed);
             await IndicatorsAsync(admin, scenario, claims);
             return missed;
         }
@@ -83,7 +84,7 @@ public static class UpcodingMeasure
     }
 
     /// <summary>Prints the delay per planted upcoder and every false alert; returns 0 when the target is met.</summary>
-    private static int Report(PlantedUpcoding planted, List<JsonObject> alerts, Dictionary<string, string> names)
+    private static int Report(PlantedUpcoding planted, List<JsonObject> alerts, Dictionary<string, string> names, int year, int seed)
     {
         static DateOnly AsOf(JsonObject a) => DateOnly.FromDateTime(DateTimeOffset.Parse((string)a["asOf"]!, CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(8)).DateTime);
         // A cleared alert says a finding ended; the others (raised, escalated, re-issued without a reversed claim) flag.
@@ -104,6 +105,7 @@ public static class UpcodingMeasure
 
             var days = AsOf(first).DayNumber - u.Onset.DayNumber;
             met &= days <= TargetDays;
+            Console.WriteLine($"delay row        | upcoding | {year} | {seed} | {u.HospitalId} | {u.Onset:yyyy-MM-dd} | {days}");
             Console.WriteLine($"upcoder          : {u.HospitalId} {names[u.HospitalId]} onset {u.Onset:yyyy-MM-dd}, first alert as of {AsOf(first):yyyy-MM-dd} "
                 + $"({days} settlement days, {(string)first["severity"]!}), estimated onset {(string?)first["evidence"]?["onset"]}, "
                 + $"{first["evidence"]?["heavyButLight"]} heavy-but-light cases, ADRGs {string.Join(",", first["drgCodes"]!.AsArray().Select(d => (string)d!))}");

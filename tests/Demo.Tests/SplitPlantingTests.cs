@@ -84,8 +84,22 @@ public sealed class SplitPlantingTests(DemoYearFixture year) : IClassFixture<Dem
         var split = year.Planted.Pairs.SelectMany(p => new[] { p.FirstClaimId, p.SecondClaimId }).Distinct().Count();
         var lookAlike = year.Planted.LookAlikes.Sum(l => l.ClaimIds.Count);
 
-        Assert.InRange(split, DemoYearFixture.ClaimsPerYear * 0.005, DemoYearFixture.ClaimsPerYear * 0.01);
+        // The background's 0.7% and what the four deliberate splitters and the two bunching centres add.
+        Assert.InRange(split, DemoYearFixture.ClaimsPerYear * 0.005, DemoYearFixture.ClaimsPerYear * 0.0125);
         Assert.InRange(lookAlike, DemoYearFixture.ClaimsPerYear * 0.004, DemoYearFixture.ClaimsPerYear * 0.01);
+    }
+
+    [Fact]
+    public void Four_hospitals_split_deliberately_one_a_level_2_general_hospital_and_two_small_centres_wander()
+    {
+        var planted = new DemoClaimStream(year.Scenario, DemoYearFixture.Seed, DemoYearFixture.ClaimsPerYear).PlantedRateHospitals();
+        var splitters = planted.Where(p => p.Splits).ToList();
+
+        Assert.Equal(4, splitters.Count);
+        Assert.Equal(2, planted.Count(p => !p.Splits));
+        Assert.Contains(splitters, p => p.Level == 2 && p.Ratio == 3 && (p.HospitalId.EndsWith("00001", StringComparison.Ordinal) || p.HospitalId.EndsWith("00004", StringComparison.Ordinal)));
+        Assert.All(splitters, p => Assert.True(p.Episodes > 0 && p.Onset.Month is >= 2 and <= 4, p.ToString()));
+        Assert.Equal(planted.Count, planted.Select(p => p.HospitalId).Distinct().Count());
     }
 
     [Fact]

@@ -14,4 +14,12 @@ public sealed record AdmissionCandidate(
     [property: Id(3)] int LengthOfStay,
     [property: Id(4)] decimal TotalCost,
     [property: Id(5)] DateOnly SettledDay,
-    [property: Id(6)] bool OutpatientTreatable);
+    [property: Id(6)] bool OutpatientTreatable)
+{
+    /// <summary>
+    /// The base group (ADRG: the DRG code without its severity digit) the stay is judged in: its cost norm and its peer
+    /// stratum. Not the coded DRG, since a light case coded into a heavier group of the same ADRG would look cheap against
+    /// the heavier group's costs: upcoding must not read as low-threshold admission.
+    /// </summary>
+    public string Adrg => LowThresholdRule.NormGroup(DrgCode);
+}

@@ -48,7 +48,7 @@ public sealed class HospitalAdmissionWeeks(LowThresholdOptions options)
             return;
         }
 
-        Sketch(stay.DrgCode).Add((double)stay.TotalCost);
+        Sketch(stay.Adrg).Add((double)stay.TotalCost);
         if (ClosedThrough is { } closed && week <= closed)
         {
             // Settled into a week already judged (a late row): counted with the medians last known, not judged again.
@@ -69,7 +69,7 @@ public sealed class HospitalAdmissionWeeks(LowThresholdOptions options)
     public List<int> EndedBefore(int currentWeek) => [.. _pending.Keys.Where(w => w < currentWeek)];
 
     /// <summary>The DRGs whose medians closing these weeks needs.</summary>
-    public string[] DrgsOf(IEnumerable<int> weeks) => [.. weeks.SelectMany(w => _pending[w]).Select(s => s.DrgCode).Distinct(StringComparer.Ordinal)];
+    public string[] DrgsOf(IEnumerable<int> weeks) => [.. weeks.SelectMany(w => _pending[w]).Select(s => s.Adrg).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Classifies the stays of the ended weeks against the region's medians.</summary>
     public void Close(IReadOnlyList<int> ended, Dictionary<string, double> medians)
@@ -120,7 +120,7 @@ public sealed class HospitalAdmissionWeeks(LowThresholdOptions options)
             if (counted.Candidate is { } stay)
             {
                 // An evicted stay leaves the region's median too: the sketch covers the retention, as a rebuild would.
-                Sketch(stay.DrgCode).Remove((double)stay.TotalCost);
+                Sketch(stay.Adrg).Remove((double)stay.TotalCost);
             }
         }
     }
@@ -133,7 +133,7 @@ public sealed class HospitalAdmissionWeeks(LowThresholdOptions options)
             return;
         }
 
-        Sketch(stay.DrgCode).Remove((double)stay.TotalCost);
+        Sketch(stay.Adrg).Remove((double)stay.TotalCost);
         if (counted.Judged)
         {
             History.Judged(counted.Week, stay, counted.ShortAndCheap, 0, -1);
@@ -146,7 +146,7 @@ public sealed class HospitalAdmissionWeeks(LowThresholdOptions options)
 
     private CountedStay Classify(int week, AdmissionCandidate stay)
     {
-        if (!_medians.TryGetValue(stay.DrgCode, out var median))
+        if (!_medians.TryGetValue(stay.Adrg, out var median))
         {
             return new CountedStay(week, stay.SettledDay, stay, false, false);
         }

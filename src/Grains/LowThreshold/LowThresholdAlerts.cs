@@ -32,8 +32,8 @@ public static class LowThresholdAlerts
             : (window.Stays > 0 ? (double)window.ShortAndCheap / window.Stays : 0, window.Stays, window.ShortAndCheap);
         var since = onset is { } d ? Day(d) : null;
         var baseline = judgement.Next.FrozenBaseline ?? judgement.Baseline;
-        var definitionZh = $"住院≤{o.MaxLengthOfStayDays}天且总费用≤同 DRG 全市（州）中位数{Percent(o.MaxCostFractionOfMedian)}";
-        var definitionEn = $"stays of at most {o.MaxLengthOfStayDays} days costing at most {Percent(o.MaxCostFractionOfMedian)} of the region's median for their DRG";
+        var definitionZh = $"住院≤{o.MaxLengthOfStayDays}天且总费用≤同 ADRG（不分严重程度）全市（州）中位数{Percent(o.MaxCostFractionOfMedian)}";
+        var definitionEn = $"stays of at most {o.MaxLengthOfStayDays} days costing at most {Percent(o.MaxCostFractionOfMedian)} of the region's median for their ADRG, whatever severity they were coded at";
         var periodZh = since is null ? $"近{o.PeerWindowWeeks}周" : $"自{since}起";
         var periodEn = since is null ? $"over the last {o.PeerWindowWeeks} weeks" : $"since {since}";
         var baselineZh = baseline is { } b ? $"，本院既往基线 {Percent(b)}" : "";
@@ -88,6 +88,8 @@ public static class LowThresholdAlerts
                 drgCode = e.DrgCode,
                 lengthOfStay = e.LengthOfStay,
                 totalCost = e.TotalCost,
+                adrg = LowThresholdRule.NormGroup(e.DrgCode),
+                // The name is the contract's; the median is that of the ADRG, all severities (AdmissionCandidate.Adrg).
                 drgMedianCost = Math.Round(e.DrgMedianCost, 2),
                 costToMedian = Math.Round((double)e.TotalCost / e.DrgMedianCost, 3),
                 settledDate = Day(e.SettledDay),

@@ -16,10 +16,10 @@ public sealed class LowThresholdOptions
     /// <summary>A stay of at most this many days is short (the day of admission and of discharge count once).</summary>
     public int MaxLengthOfStayDays { get; set; } = 2;
 
-    /// <summary>A stay costing at most this fraction of the region's median cost of its DRG is cheap.</summary>
+    /// <summary>A stay costing at most this fraction of the region's median cost of its ADRG (all severities) is cheap.</summary>
     public double MaxCostFractionOfMedian { get; set; } = 0.5;
 
-    /// <summary>A DRG's region-wide median is trusted only once this many stays stand behind it; stays of a DRG with fewer are not judged.</summary>
+    /// <summary>An ADRG's region-wide median is trusted only once this many stays stand behind it; stays of an ADRG with fewer are not judged.</summary>
     public int MinMedianCases { get; set; } = 20;
 
     /// <summary>

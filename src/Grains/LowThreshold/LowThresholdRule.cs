@@ -50,8 +50,11 @@ public static class LowThresholdRule
     /// <summary>Days in hospital as the settlement counts them: admission and discharge day count once, a same-day stay is one day.</summary>
     public static int LengthOfStay(DateOnly admission, DateOnly discharge) => Math.Max(1, discharge.DayNumber - admission.DayNumber);
 
+    /// <summary>The ADRG of a CHS-DRG code (its first three characters): the group whose costs a stay is judged against, whatever severity it was coded at.</summary>
+    public static string NormGroup(string drgCode) => drgCode.Length > 3 ? drgCode[..3] : drgCode;
+
     /// <summary>
-    /// Whether a judged stay is short and cheap against the region's median cost of its DRG; false when that median is
+    /// Whether a judged stay is short and cheap against the region's median cost of its ADRG (<see cref="AdmissionCandidate.Adrg"/>); false when that median is
     /// not known well enough (<paramref name="median"/> null) to say.
     /// </summary>
     public static bool IsShortAndCheap(AdmissionCandidate stay, double? median, LowThresholdOptions options) =>

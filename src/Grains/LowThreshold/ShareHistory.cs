@@ -30,7 +30,7 @@ public sealed class ShareHistory
     public void Judged(int week, AdmissionCandidate stay, bool shortAndCheap, double median, int sign)
     {
         var tally = Week(week);
-        tally.Count(stay.DrgCode, shortAndCheap, sign);
+        tally.Count(stay.Adrg, shortAndCheap, sign);
         if (shortAndCheap && sign > 0)
         {
             tally.Examples.Add(new ShortCheapExample(stay.ClaimId, stay.PrincipalDiagnosis, stay.DrgCode, stay.LengthOfStay,

@@ -1,4 +1,5 @@
 using Monitoring.CaseMix;
+using Monitoring.LowThreshold;
 using Monitoring.Statistics;
 
 namespace Monitoring.Upcoding;
@@ -10,13 +11,12 @@ namespace Monitoring.Upcoding;
 /// </summary>
 public sealed class HospitalCaseBook(int fundYear)
 {
-    /// <summary>Weeks a fund year can touch: 1 January to 31 December is at most 53 weeks counted from 1 January.</summary>
-    public const int WeeksInYear = 53;
+    /// <summary>Weeks a fund year can touch: 1 January to 31 December is 53 weeks counted from 1 January.</summary>
+    public const int WeeksInYear = SettlementWeek.PerYear;
 
     /// <summary>Norms from fewer severity-5 cases than this say too little to call a heavy case light.</summary>
     public const int MinNormCases = 10;
 
-    private readonly DateOnly _yearStart = new(fundYear, 1, 1);
     private readonly Dictionary<string, CodedCase> _cases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SeverityCount>[] _weeks = [.. Enumerable.Range(0, WeeksInYear).Select(_ => new Dictionary<string, SeverityCount>(StringComparer.Ordinal))];
     private readonly Dictionary<string, (QuantileSketch Stay, QuantileSketch Cost)> _norms = new(StringComparer.Ordinal);
@@ -29,10 +29,10 @@ public sealed class HospitalCaseBook(int fundYear)
     /// <summary>The fund year the book holds.</summary>
     public int FundYear => fundYear;
 
-    /// <summary>The week of the fund year a day falls in (0 = the seven days from 1 January), or null outside the year.</summary>
-    public int? WeekOf(DateOnly day) => day.Year == fundYear ? (day.DayNumber - _yearStart.DayNumber) / 7 : null;
+    /// <summary>The week of the fund year a day falls in (<see cref="SettlementWeek.InYear"/>), or null outside the year.</summary>
+    public int? WeekOf(DateOnly day) => day.Year == fundYear ? SettlementWeek.InYear(day) : null;
 
-    public DateOnly WeekStart(int week) => _yearStart.AddDays(7 * week);
+    public DateOnly WeekStart(int week) => SettlementWeek.Start(fundYear, week);
 
     /// <summary>Takes a case in; false when it is outside the fund year or already held.</summary>
     public bool Add(CodedCase c)

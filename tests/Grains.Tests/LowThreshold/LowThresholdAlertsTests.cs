@@ -10,7 +10,7 @@ public sealed class LowThresholdAlertsTests
 {
     private static readonly LowThresholdOptions Options = new();
     private static readonly HospitalPlacement Place = new("H53090200103", "530902", "530900", "LX-TIGHT");
-    private static readonly int Week = SettlementWeek.Of(new DateOnly(2026, 7, 20));
+    private static readonly int Week = SettlementWeek.Of(new DateOnly(2026, 7, 16));
 
     private static WeekJudgement Raised()
     {
@@ -47,7 +47,7 @@ public sealed class LowThresholdAlertsTests
         Assert.Equal(SettlementWeek.End(Week), alert.AsOf);
         Assert.Equal(["S2", "S1"], alert.ClaimIds);
         Assert.Equal(["DT15", "GU25"], alert.DrgCodes);
-        Assert.Equal($"low-threshold-admission/{Place.HospitalId}/20260720/raised", alert.AlertId);
+        Assert.Equal($"low-threshold-admission/{Place.HospitalId}/20260716/raised", alert.AlertId);
         Assert.Contains("蚂蚁堆乡卫生院", alert.MessageZh);
         Assert.Contains("降低住院指征收治住院", alert.MessageZh);
         Assert.Contains("15.0%", alert.MessageZh);   // 30 of 200 since the onset

@@ -73,7 +73,8 @@ public sealed class LowThresholdGrainTests(ClusterFixture fixture)
         Assert.Equal(AlertSeverity.Warning, raised.Severity);
         Assert.Equal(AlertSeverity.Critical, alerts[1].Severity);
         Assert.Equal(8, raised.ClaimIds.Length);
-        Assert.Contains("\"onset\":\"2026-03-16\"", raised.EvidenceJson, StringComparison.Ordinal);
+        // Week 10 of the fund year: the seven days from 12 March (weeks count from 1 January).
+        Assert.Contains("\"onset\":\"2026-03-12\"", raised.EvidenceJson, StringComparison.Ordinal);
         Assert.Empty(AlertsOn(h[1]));
         Assert.Empty(AlertsOn(h[2]));
 
@@ -99,5 +100,54 @@ public sealed class LowThresholdGrainTests(ClusterFixture fixture)
         Assert.Equal(AlertTransition.Cleared, cleared.Transition);
         Assert.Equal(AlertSeverity.Notice, cleared.Severity);
         Assert.True(cleared.AsOf > SettlementWeek.End(SettlementWeek.Of(Monday.AddDays(7 * 23))), $"cleared as of {cleared.AsOf}, before the peer window rolled past the change");
+    }
+
+    private static ClaimSubmission Coded(string hospital, int week, string drg, int stayDays, decimal cost) => new(0, new ClaimEvent
+    {
+        ClaimId = $"LT{Interlocked.Increment(ref _nextClaim):D8}",
+        Kind = ClaimKind.Settlement,
+        SettledAt = new DateTimeOffset(Monday.AddDays((7 * week) + 2).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)),
+        HospitalId = hospital,
+        PatientId = $"P-{_nextClaim}",
+        AdmissionDate = Monday.AddDays(7 * week).AddDays(-stayDays),
+        DischargeDate = Monday.AddDays(7 * week),
+        DischargeDisposition = "1",
+        PrincipalDiagnosis = "J06.900",
+        DrgCode = drg,
+        PaymentMethod = "drg",
+        TotalCost = cost,
+        FundPaid = cost * 0.7m,
+    }, [1], "{}");
+
+    [Fact]
+    public async Task An_upcoder_whose_short_light_stays_are_coded_heavier_is_not_flagged_as_admitting_below_the_threshold()
+    {
+        string[] h = ["H53980100101", "H53980100102", "H53980100103"];
+        var registry = await fixture.Registry.ReplaceAsync($$"""
+            {"fundYear":2026,"regions":[{"regionId":"539800","name":"测试二州","counties":[{"countyId":"539801","name":"测试二县","annualBudget":10000000,
+              "alliances":[],
+              "hospitals":[{"hospitalId":"{{h[0]}}","name":"甲院","level":2,"allianceId":null,"annualBudget":1000000},
+                           {"hospitalId":"{{h[1]}}","name":"乙院","level":2,"allianceId":null,"annualBudget":1000000},
+                           {"hospitalId":"{{h[2]}}","name":"丙院","level":2,"allianceId":null,"annualBudget":1000000}]}]}]}
+            """);
+
+        // Each week at each hospital: 20 ordinary light stays, 5 short light ones at 60% of the light cost (not cheap),
+        // 5 heavy ones, 1 short and cheap. From week 10 hospital A codes its 5 short light stays into the heavy group:
+        // at the heavy group's costs they would look cheap, at their ADRG's they are what they were.
+        for (var week = 0; week < 24; week++)
+        {
+            var claims = h.SelectMany(hospital => Enumerable.Range(0, 31).Select(k => k switch
+            {
+                < 20 => Coded(hospital, week, "DT15", 5, 2000),
+                < 25 => Coded(hospital, week, hospital == h[0] && week >= 10 ? "DT11" : "DT15", 2, 1200),
+                < 30 => Coded(hospital, week, "DT11", 8, 6000),
+                _ => Coded(hospital, week, "DT15", 1, 600),
+            })).ToArray();
+            await fixture.Dispatcher.DispatchAsync((await fixture.Ledger.AppendAsync(claims)).Accepted, registry);
+        }
+
+        Assert.DoesNotContain(fixture.Sinks.AlertsOfKind(AlertKinds.LowThresholdAdmission), a => h.Contains(a.HospitalId));
+        var standing = await fixture.Cluster.Client.GetGrain<ILowThresholdGrain>(h[0]).GetStandingAsync();
+        Assert.All(standing.Months.Where(m => m.Stays > 0), m => Assert.InRange(m.Share ?? 0, 0.02, 0.05));
     }
 }

@@ -101,16 +101,39 @@ public sealed class LowThresholdRuleTests
     }
 
     [Fact]
-    public void SettlementWeek_runs_monday_to_sunday_on_the_china_clock()
+    public void SettlementWeek_is_a_seven_day_block_from_1_january_on_the_china_clock()
     {
-        var monday = new DateOnly(2026, 5, 4);
-        var week = SettlementWeek.Of(monday);
+        var week = SettlementWeek.Of(new DateOnly(2026, 4, 30));
 
-        Assert.Equal(week, SettlementWeek.Of(new DateOnly(2026, 5, 10)));
-        Assert.Equal(week + 1, SettlementWeek.Of(new DateOnly(2026, 5, 11)));
-        Assert.Equal(monday, SettlementWeek.Start(week));
-        // Sunday 23:30 UTC is already Monday in China.
-        Assert.Equal(week + 1, SettlementWeek.Of(new DateTimeOffset(2026, 5, 10, 23, 30, 0, TimeSpan.Zero)));
-        Assert.Equal(new DateTimeOffset(2026, 5, 10, 23, 59, 59, TimeSpan.FromHours(8)), SettlementWeek.End(week));
+        Assert.Equal(week, SettlementWeek.Of(new DateOnly(2026, 5, 6)));
+        Assert.Equal(week + 1, SettlementWeek.Of(new DateOnly(2026, 5, 7)));
+        Assert.Equal(new DateOnly(2026, 4, 30), SettlementWeek.Start(week));
+        // 23:30 UTC on 6 May is already 7 May in China.
+        Assert.Equal(week + 1, SettlementWeek.Of(new DateTimeOffset(2026, 5, 6, 23, 30, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateTimeOffset(2026, 5, 6, 23, 59, 59, TimeSpan.FromHours(8)), SettlementWeek.End(week));
     }
+
+    [Fact]
+    public void SettlementWeek_makes_the_same_weeks_of_the_same_dates_whatever_weekday_the_year_starts_on()
+    {
+        foreach (var year in new[] { 2025, 2026, 2027, 2028 })
+        {
+            var week = SettlementWeek.Of(new DateOnly(year, 6, 15));
+            Assert.Equal(23, SettlementWeek.InYear(new DateOnly(year, 6, 15)));
+            Assert.Equal(new DateOnly(year, 1, 1).AddDays(7 * SettlementWeek.InYear(new DateOnly(year, 6, 15))), SettlementWeek.Start(week));
+        }
+    }
+
+    [Fact]
+    public void SettlementWeek_ends_a_year_with_a_short_week_and_numbers_the_next_year_on_without_a_gap()
+    {
+        var last = SettlementWeek.Of(new DateOnly(2026, 12, 31));
+
+        Assert.Equal(SettlementWeek.PerYear - 1, SettlementWeek.InYear(new DateOnly(2026, 12, 31)));
+        Assert.Equal(new DateOnly(2026, 12, 31), SettlementWeek.Start(last));
+        Assert.Equal(new DateOnly(2026, 12, 31), SettlementWeek.LastDay(last));
+        Assert.Equal(last + 1, SettlementWeek.Of(new DateOnly(2027, 1, 1)));
+        Assert.Equal(new DateOnly(2028, 12, 30), SettlementWeek.Start(SettlementWeek.Of(new DateOnly(2028, 12, 31))));
+    }
+
 }

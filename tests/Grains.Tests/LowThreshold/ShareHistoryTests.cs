@@ -4,7 +4,8 @@ namespace Monitoring.Grains.Tests.LowThreshold;
 
 public sealed class ShareHistoryTests
 {
-    private static readonly int Week0 = SettlementWeek.Of(new DateOnly(2026, 3, 2));
+    private static readonly int Week0 = SettlementWeek.Of(new DateOnly(2026, 3, 5));
+    // 5 March begins week 9 of the fund year (weeks count from 1 January), so the weeks used stay in March.
 
     private static AdmissionCandidate Stay(string claimId, int week, string drg = "DT15") =>
         new(claimId, drg, "J06.900", 1, 800m, SettlementWeek.Start(week).AddDays(2), true);
@@ -35,18 +36,19 @@ public sealed class ShareHistoryTests
     }
 
     [Fact]
-    public void ByDrg_sums_the_window_ending_with_the_given_week_per_drg()
+    public void ByDrg_sums_the_window_ending_with_the_given_week_per_adrg_whatever_severity_was_coded()
     {
         var history = new ShareHistory();
         history.Judged(Week0, Stay("A", Week0, "DT15"), true, 2000, +1);
-        history.Judged(Week0 + 1, Stay("B", Week0 + 1, "DT15"), false, 2000, +1);
+        history.Judged(Week0 + 1, Stay("B", Week0 + 1, "DT11"), false, 2000, +1);
         history.Judged(Week0 + 1, Stay("C", Week0 + 1, "GU25"), true, 2000, +1);
         history.Judged(Week0 + 2, Stay("D", Week0 + 2, "GU25"), true, 2000, +1);
 
         var window = history.ByDrg(Week0 + 1, 2);
 
-        Assert.Equal(new DrgCount(2, 1), window["DT15"]);
-        Assert.Equal(new DrgCount(1, 1), window["GU25"]);
+        // Strata are ADRGs: a light case coded heavier (DT11) is counted with its group, not apart from it.
+        Assert.Equal(new DrgCount(2, 1), window["DT1"]);
+        Assert.Equal(new DrgCount(1, 1), window["GU2"]);
     }
 
     [Fact]
