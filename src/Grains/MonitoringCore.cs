@@ -39,6 +39,9 @@ public static class MonitoringCore
         services.AddSingleton<SettlementClock>();
         services.AddSingleton<ILedgerConsumer>(sp => sp.GetRequiredService<SettlementClock>());
 
+        services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section)
+            .Validate(o => o.QueueBatches > 0, "Monitoring:Dispatch needs QueueBatches > 0")
+            .ValidateOnStart();
         services.AddOptions<CheckpointOptions>().BindConfiguration(CheckpointOptions.Section)
             .Validate(o => o.MaxRowsBetween > 0 && o.Interval > TimeSpan.Zero && o.CatchUpInterval > TimeSpan.Zero,
                 "Monitoring:Checkpoint needs MaxRowsBetween > 0, Interval > 0 and CatchUpInterval > 0")

@@ -33,12 +33,15 @@ public static class IngestBenchmark
         // On and off alternate, each on a fresh database, and the median of each is compared: a machine that drifts
         // (another build, a cache warming) then weighs on both sides alike instead of on whichever ran second.
         var rounds = BenchmarkArgs.Int(args, "--rounds", 3);
+
+        // Any host setting given (e.g. --Monitoring:Dispatch:QueueDetectors=true) goes to every HTTP run alike.
+        string[] host = [.. args.Where(a => a.StartsWith("--Monitoring:", StringComparison.Ordinal))];
         var on = new List<double>();
         var off = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            on.Add(await HttpIngestAsync(await postgres.CreateDatabaseAsync(), batches, parallel, claims));
-            off.Add(await HttpIngestAsync(await postgres.CreateDatabaseAsync(), batches, parallel, claims, DetectorsOff));
+            on.Add(await HttpIngestAsync(await postgres.CreateDatabaseAsync(), batches, parallel, claims, host));
+            off.Add(await HttpIngestAsync(await postgres.CreateDatabaseAsync(), batches, parallel, claims, [.. host, .. DetectorsOff]));
         }
 
         var ingestRate = Median(on);
@@ -54,7 +57,7 @@ public static class IngestBenchmark
             // What each detector costs alone: all on but one.
             foreach (var setting in DetectorsOff)
             {
-                var rate = await HttpIngestAsync(await postgres.CreateDatabaseAsync(), batches, parallel, claims, setting);
+                var rate = await HttpIngestAsync(await postgres.CreateDatabaseAsync(), batches, parallel, claims, [.. host, setting]);
                 Console.WriteLine($"without {setting.Split(':')[^2],-12}: {rate,12:N0} claims/s ({ingestRate / rate:P1} of it with all on)");
             }
         }

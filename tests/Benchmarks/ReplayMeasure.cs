@@ -14,7 +14,8 @@ namespace Monitoring.Benchmarks;
 /// or an NDJSON file with its registry — to the host as its own process in the PostgreSQL mode, in NDJSON batches
 /// from N posters at once, and prints the rate and the resident memory of the host and of PostgreSQL (the sum of
 /// its processes' proportional sets, so shared buffers count once) every tenth of the way, then the alerts per kind.
-/// A demo year is written to a file first, so generating it costs the measurement nothing.
+/// A demo year is written to a file first, so generating it costs the measurement nothing. Any <c>--Monitoring:*</c>
+/// setting given goes to the host.
 /// </summary>
 public static class ReplayMeasure
 {
@@ -47,7 +48,7 @@ public static class ReplayMeasure
             var events = File.ReadLines(file).LongCount(l => l.Length > 0);
             Console.WriteLine($"replay: {events:N0} events of {file}{(Text(args, "--file") is null ? $" (demo year {year}, {claims:N0} claims, seed {seed})" : "")}, "
                 + $"batches of {batch:N0}, {parallel} posters, PostgreSQL-mode host process, {Environment.ProcessorCount} cores");
-            return await ReplayAsync(file, registryFile!, events, batch, parallel);
+            return await ReplayAsync(file, registryFile!, events, batch, parallel, [.. args.Where(a => a.StartsWith("--Monitoring:", StringComparison.Ordinal))]);
         }
         finally
         {
@@ -70,7 +71,7 @@ public static class ReplayMeasure
         return (path, registry);
     }
 
-    private static async Task<int> ReplayAsync(string file, string registry, long events, int batch, int parallel)
+    private static async Task<int> ReplayAsync(string file, string registry, long events, int batch, int parallel, string[] hostSettings)
     {
         await using var database = new PostgresServer();
         await database.InitializeAsync();
@@ -82,6 +83,7 @@ public static class ReplayMeasure
             "--Monitoring:Demo:Enabled=false",
             $"--Monitoring:Registry:Path={registry}",
             "--Logging:LogLevel:Default=Warning",
+            .. hostSettings,
         ];
         await using var host = await HostProcess.StartAsync(settings);
         using var ingest = await ClientAsync(host, "ingest", settings);

@@ -14,4 +14,10 @@ public interface ILedgerConsumer
     /// another's, and catches up from the ledger (on its next batch, timer or activation).
     /// </summary>
     Task ConsumeAsync(AdmittedBatch batch);
+
+    /// <summary>
+    /// Whether the consumer must have acted before the ingest reply even when the dispatch queues the others
+    /// (<see cref="DispatchOptions.QueueDetectors"/>): the fund accounts, whose crossing claim raises its alert at once.
+    /// </summary>
+    bool ActsBeforeReply => false;
 }

@@ -23,6 +23,8 @@ public sealed class FundAccountsFeed(IGrainFactory grains, RegistryCatalog regis
 
     public string Name => "fund accounts";
 
+    public bool ActsBeforeReply => true;
+
     public async Task ConsumeAsync(AdmittedBatch batch)
     {
         var deltas = new Dictionary<(string Level, string Id), List<FundDelta>>();
