@@ -7,7 +7,7 @@ public sealed class ReversalWithdrawalTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private static Alert Finding(string alertId, string kind, params string[] claimIds) => new()
+    internal static Alert Finding(string alertId, string kind, params string[] claimIds) => new()
     {
         AlertId = alertId,
         Kind = kind,
