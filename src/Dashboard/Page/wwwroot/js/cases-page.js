@@ -73,9 +73,10 @@ export function renderCase(root, doc, { onAct, onBack, onPrint, error }) {
     decisionBlock(doc),
     actionsBlock(doc, onAct, error),
     itemsBlock(doc.items),
-    h('h3', { class: 'section-title' }, t(stays ? 'cases.stays' : 'cases.claims', { count: claims.length })),
     // A pair: its stays on one timeline, then side by side. A pattern: its figures first, then its claims.
-    stays ? stayTimeline(claims) : patternChart(doc.kind, doc.alerts ?? []),
+    stays ? null : patternChart(doc.kind, doc.alerts ?? []),
+    h('h3', { class: 'section-title' }, t(stays ? 'cases.stays' : 'cases.claims', { count: claims.length })),
+    stays ? stayTimeline(claims) : null,
     stays ? claimsSideBySide(claims) : claimsList(claims),
     h('h3', { class: 'section-title' }, t('cases.evidence')),
     evidenceBlock(doc.alerts ?? [], stays),

@@ -80,7 +80,7 @@ export class DetailView {
     // One unit for the whole panel, set by the largest figure in it.
     const money = moneyUnit(Math.max(...[snapshot.annualBudget, snapshot.fundPaid, snapshot.projectedYearEnd, snapshot.yearEnd?.projectedSpend]
       .filter((v) => v != null).map((v) => Math.abs(Number(v)))));
-    const kpi = (label, value, title) => h('div', { class: 'kpi', title }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
+    const kpi = (label, value, title, clock) => h('div', { class: 'kpi', title, dataset: { clock } }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
     clear(this.kpis).append(...[
       kpi(t('kpi.annualBudget'), money(snapshot.annualBudget), moneyExact(snapshot.annualBudget)),
       kpi(t('kpi.fundPaid'), money(snapshot.fundPaid), moneyExact(snapshot.fundPaid)),
@@ -88,7 +88,7 @@ export class DetailView {
       kpi(t('kpi.projectedYearEnd'), money(snapshot.projectedYearEnd), moneyExact(snapshot.projectedYearEnd)),
       kpi(t('kpi.projectedShare'), percent(snapshot.projectedShare)),
       kpi(t('kpi.claimsCounted'), count(snapshot.claimsCounted)),
-      this.clock ? kpi(t('kpi.asOf'), dateTime(snapshot.asOf)) : null].filter(Boolean));
+      this.clock ? kpi(t('kpi.asOf'), dateTime(snapshot.asOf), null, 'fund') : null].filter(Boolean));
 
     this.chartTitle.textContent = t('chart.heading', { year: snapshot.fundYear });
     const flat = this.chart.show(snapshot, county?.monthlyProfile ?? null, this.font);

@@ -33,11 +33,12 @@ function isRecordList(value) {
   return Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object');
 }
 
-/** The label of a dotted key: its parent's label before its own, so "同级机构 · 实际/预期" reads without the code. */
+/** The label of a dotted key: its group's label before its own, so "同级机构 · 实际/预期" reads without the code. */
 export function figurePath(key) {
   const parts = key.split('.');
   if (parts.length === 1) return figureLabel(key);
-  return `${figureLabel(parts.slice(0, -1).join('.'))} · ${figureLabel(key)}`;
+  // The top-level group names it (peers.comparison.ratio is the peers' ratio); inner wrappers add nothing.
+  return `${figureLabel(parts[0])} · ${figureLabel(key)}`;
 }
 
 /** One figure worded: shares as percent, money in yuan, codes as their terms, lists joined. */

@@ -136,7 +136,7 @@ export class Overview {
     const head = h('div', { class: 'panel-head overview-head' },
       h('h2', { id: 'overview-heading' }, t('overview.heading')),
       h('div', { class: 'overview-tools' },
-        doc ? h('span', { class: 'overview-asof num' }, t('overview.asOf', { date: doc.asOf ? chinaDate(doc.asOf) : '—' })) : null,
+        doc ? h('span', { class: 'overview-asof num', dataset: { clock: 'overview' } }, t('overview.asOf', { date: doc.asOf ? chinaDate(doc.asOf) : '—' })) : null,
         doc ? h('span', { class: 'overview-problems', dataset: { count: doc.problems } }, t('overview.problems', { count: doc.problems })) : null,
         h('label', { class: 'problems-toggle' }, toggle, t('overview.problemsOnly'))));
 

@@ -154,7 +154,7 @@ export const texts = {
   'kind.budget-exhausted': '预算已用尽',
   'kind.split-hospitalization': '分解住院',
   'kind.upcoding': '高套编码',
-  'kind.low-threshold-admission': '低标准入院',
+  'kind.low-threshold-admission': '降低住院指征',
   'kind.data-quality': '数据质量',
   'severity.notice': '黄色预警',
   'severity.warning': '橙色预警',
