@@ -46,8 +46,19 @@ internal sealed class CaseWriter(IReadOnlyList<DemoInstitution> institutions, Ra
             ["paymentMethod"] = slot.Ungrouped ? "fee-for-service" : "drg",
             ["totalCost"] = totalCost,
             ["fundPaid"] = fundPaid,
-        };
+        }.WithPayer(InsuredCountyOf(slot, institution, _settlements[slot.Hospital]));
     }
+
+    /// <summary>
+    /// 参保地, planted by count (never by the random stream, so that nothing else moves): one in 17 unplanted stays at the
+    /// other counties' hospitals is of an insured person of 耿马 (which takes its out-of-county share to about 15%), one in 97
+    /// at 云县's county-level hospitals of a patient insured outside the prefecture; every other claim names no payer.
+    /// </summary>
+    private static string? InsuredCountyOf(CaseSlot slot, DemoInstitution institution, int count) =>
+        slot.Planted is not null ? null
+        : institution.CountyId != DemoPrefecture.OutboundCountyId && count % 17 == 0 ? DemoPrefecture.OutboundCountyId
+        : institution.CountyId == DemoPrefecture.HotCountyId && institution.Hospital.Level >= 2 && count % 97 == 0 ? DemoPrefecture.ElsewhereCountyId
+        : null;
 
     public JsonObject Reversal(JsonObject settlement, int hospitalIndex, long ticks)
     {
@@ -166,4 +177,18 @@ internal sealed class CaseWriter(IReadOnlyList<DemoInstitution> institutions, Ra
     private string Pick(IReadOnlyList<string> items) => items[random.Next(items.Count)];
 
     private static JsonArray Strings(IEnumerable<string> items) => new(items.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray());
+}
+
+internal static class ClaimPayer
+{
+    /// <summary>The settlement with <c>insuredCountyId</c> when it names one; unchanged (no field at all) when not.</summary>
+    public static JsonObject WithPayer(this JsonObject claim, string? insuredCountyId)
+    {
+        if (insuredCountyId is not null)
+        {
+            claim["insuredCountyId"] = insuredCountyId;
+        }
+
+        return claim;
+    }
 }

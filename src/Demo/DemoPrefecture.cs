@@ -12,7 +12,11 @@ namespace Monitoring.Demo;
 /// county fund (<see cref="HotCountyId"/>) to about <see cref="HotCountyTarget"/> of its budget by the year end;</item>
 /// <item>a private hospital in 凤庆县 (<see cref="HotHospitalId"/>) runs at <see cref="HotHospitalFactor"/> of its budget
 /// from January on, while its county stays within budget;</item>
-/// <item>every other hospital spends 85–100% of its budget.</item>
+/// <item>every other hospital spends 85–100% of its budget;</item>
+/// <item>the package's story (按人头打包、考核): every county's tight alliance is paid per head; 云县's insured are
+/// admitted at about <see cref="HotAdmissionRate"/> a year (above the 12% target) and 耿马's (<see cref="OutboundCountyId"/>)
+/// are treated out of county about 15% of the time (above the 10% target; <see cref="CaseWriter"/> plants them), and a few
+/// patients insured outside the prefecture (异地就医, <see cref="ElsewhereCountyId"/>) are treated at 云县's hospitals.</item>
 /// </list>
 /// </summary>
 public static class DemoPrefecture
@@ -23,6 +27,18 @@ public static class DemoPrefecture
     public const string HotHospitalId = "H53092100201";
     public const decimal HotHospitalFactor = 1.35m;
     public const decimal HotCountyTarget = 1.08m;
+
+    /// <summary>耿马: the county whose insured go out of county more than the 10% target allows.</summary>
+    public const string OutboundCountyId = "530926";
+
+    /// <summary>昆明市五华区: a county outside the prefecture, where the 异地 patients treated in 云县 are insured.</summary>
+    public const string ElsewhereCountyId = "530102";
+
+    /// <summary>云县's admission rate the populations are sized for, at the default claim volume; other counties 10%.</summary>
+    public const decimal HotAdmissionRate = 0.14m;
+
+    /// <summary>The claim volume the populations are sized for (the demo's default): other volumes scale every rate alike.</summary>
+    public const int PopulationClaimsPerYear = 200_000;
 
     /// <summary>
     /// The shape of a county's year: winter (flu and respiratory season, and the cold for strokes and heart failure)
@@ -76,8 +92,31 @@ public static class DemoPrefecture
             counties.Add(new CountyEntry(sketch.CountyId, sketch.Name, countyBudget, alliances, hospitals, MonthlyProfile: MonthlyProfile(random)));
         }
 
-        var registry = new RegistryDocument(fundYear, [new RegionEntry(RegionId, "临沧市", counties)]);
+        var registry = new RegistryDocument(fundYear, [new RegionEntry(RegionId, "临沧市", WithPopulations(counties, institutions))]);
         return new DemoScenario(registry, institutions);
+    }
+
+    /// <summary>
+    /// 参保人数 sized so that a county's share of the claims, at <see cref="PopulationClaimsPerYear"/>, is its target
+    /// admission rate of its population; each tight alliance paid per head at about its budget (its package then equals it
+    /// to within rounding), and last year's spend a little below this year's budget. No draw of the seed's random stream,
+    /// so every other planting stays where it was.
+    /// </summary>
+    private static List<CountyEntry> WithPopulations(List<CountyEntry> counties, List<DemoInstitution> institutions)
+    {
+        var total = institutions.Sum(i => i.PlannedSpend);
+        return [.. counties.Select(county =>
+        {
+            var share = institutions.Where(i => i.CountyId == county.CountyId).Sum(i => i.PlannedSpend) / total;
+            var rate = county.CountyId == HotCountyId ? HotAdmissionRate : 0.10m;
+            var population = (long)RoundTo(PopulationClaimsPerYear * share / rate, 1_000m);
+            return county with
+            {
+                InsuredPopulation = population,
+                PriorYearFundSpend = RoundTo(county.AnnualBudget * 0.97m, 100_000m),
+                Alliances = [.. county.Alliances.Select(a => a.Type == "tight" ? a with { PerCapitaPackage = decimal.Round(a.AnnualBudget / population, 2) } : a)],
+            };
+        })];
     }
 
     private static decimal SpendingFactor(HospitalEntry hospital, Random random)
