@@ -31,7 +31,7 @@ public static class SettlementsApi
             .WithSummary("An alliance's or hospital's monthly pre-settlements and final settlement: JSON, .xlsx (format=xlsx) or a printable page (format=html, lang=zh|en)");
         var assessment = app.MapGroup("/api/assessment").RequireAuthorization(MonitoringPolicies.Reader).WithTags("Assessment");
         assessment.MapGet("/{level}/{id}", GetAssessmentAsync)
-            .WithSummary("The assessment indicators (考核指标) of a county or an alliance, live, with targets, status, monthly trend and score; an alliance's review so far");
+            .WithSummary("The assessment indicators (考核指标) of a county or an alliance, live, with targets, status, monthly trend and score; an alliance's review so far: JSON, or a printable page (format=html, lang=zh|en)");
         assessment.MapPost("/alliance/{id}/steps", PostStepAsync)
             .WithSummary("Takes one step of an alliance's review: self-assessment (lead hospital), county-review (county regulator), prefecture-decision (prefecture regulator)");
         return app;
@@ -89,14 +89,29 @@ public static class SettlementsApi
     }
 
     private static async Task<IResult> GetAssessmentAsync(
-        string level, string id, HttpContext http, RegistryCatalog catalog, IPackageLedger books, IGrainFactory grains,
+        string level, string id, string? format, string? lang, HttpContext http, RegistryCatalog catalog, IPackageLedger books, IGrainFactory grains,
         IOptions<PackageOptions> package, CancellationToken cancellationToken)
     {
         var registry = await catalog.CurrentAsync();
+        var errors = new List<string>();
         if (level is not (FundLevel.County or FundLevel.Alliance))
         {
-            return TypedResults.Problem($"level \"{level}\" must be county or alliance: the assessment is of a county or an alliance", statusCode: 400,
-                title: "Invalid assessment query");
+            errors.Add($"level \"{level}\" must be county or alliance: the assessment is of a county or an alliance");
+        }
+
+        if (format is not (null or "" or "json" or "html"))
+        {
+            errors.Add($"format \"{format}\" is not one of json, html");
+        }
+
+        if (lang is not (null or "" or "zh" or "en"))
+        {
+            errors.Add($"lang \"{lang}\" is not one of zh, en");
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.Problem(string.Join("; ", errors), statusCode: 400, title: "Invalid assessment query");
         }
 
         if (FundAccountProfile.Find(level, id, registry) is not { } profile)
@@ -117,8 +132,11 @@ public static class SettlementsApi
             review = AssessmentWorkflow.ViewFor(CallerScope.Of(http.User)!, record);
         }
 
-        return TypedResults.Ok(new AssessmentDocument(level, id, profile.Name, reading.CountyId, reading.FundYear, reading.MonthsCounted, reading.Score,
-            reading.Indicators, level == FundLevel.Alliance ? AssessmentWorkflow.LeadOf(id, registry) : null, review, review?.DecidedScore));
+        var document = new AssessmentDocument(level, id, profile.Name, reading.CountyId, reading.FundYear, reading.MonthsCounted, reading.Score,
+            reading.Indicators, level == FundLevel.Alliance ? AssessmentWorkflow.LeadOf(id, registry) : null, review, review?.DecidedScore);
+        return format == "html"
+            ? TypedResults.Content(AssessmentPage.Render(document, lang == "en"), "text/html", Encoding.UTF8)
+            : TypedResults.Ok(document);
     }
 
     private static async Task<IResult> PostStepAsync(

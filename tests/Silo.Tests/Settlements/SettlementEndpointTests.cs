@@ -121,6 +121,11 @@ public sealed class SettlementEndpointTests(EmbeddedHostFixture fixture) : IClas
         Assert.DoesNotContain("<script", zh + en, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(@"<[^>]*\son[a-z]+\s*=", zh + en); // no inline handler: the page is served under a CSP
         Assert.Equal((byte)'P', xlsx[0]); // a zip, as .xlsx is
+        var assessmentZh = await client.GetStringAsync("/api/assessment/county/530922?format=html");
+        var assessmentEn = await client.GetStringAsync("/api/assessment/county/530922?format=html&lang=en");
+        Assert.Contains("县域内就诊率", assessmentZh, StringComparison.Ordinal);
+        Assert.Contains("Treated out of county", assessmentEn, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"<script|<[^>]*\son[a-z]+\s*=", assessmentZh + assessmentEn);
     }
 
     [Fact]
@@ -160,6 +165,10 @@ public sealed class SettlementEndpointTests(EmbeddedHostFixture fixture) : IClas
         var (_, seen) = await GetAsync(Host.Token("hospital", Lead), "/api/assessment/alliance/YX-TIGHT");
         Assert.Equal("decided", seen.GetProperty("review").GetProperty("status").GetString());
         Assert.DoesNotContain("内部意见", seen.GetRawText(), StringComparison.Ordinal);
+        using var lead = Host.Client(Host.Token("hospital", Lead));
+        var page = await lead.GetStringAsync("/api/assessment/alliance/YX-TIGHT?format=html");
+        Assert.Contains("州级终评", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("内部意见", page, StringComparison.Ordinal);
         Assert.Equal(60m, seen.GetProperty("decidedScore").GetDecimal());
     }
 }
