@@ -109,6 +109,17 @@ public sealed class HospitalAdmissionWeeks(LowThresholdOptions options)
             (window.Values.Sum(c => (long)c.Stays), window.Values.Sum(c => (long)c.ShortAndCheap)), peers, examples, options, now);
     }
 
+    /// <summary>The hospital's monthly shares beside its peers' and where its alarm stands.</summary>
+    public LowThresholdStanding Standing(string hospitalId, LowThresholdAlarm alarm, PeerReference peers)
+    {
+        var baseline = alarm.FrozenBaseline ?? (ClosedThrough is { } week
+            ? LowThresholdJudgement.Baseline(History.Before(alarm.Track.OnsetPeriod ?? week + 1, options.BaselineWeeks), peers.MedianShare, options)
+            : null);
+        return new LowThresholdStanding(hospitalId, ClosedThrough is { } through ? SettlementWeek.Start(through).AddDays(6) : null,
+            History.Months, peers.Months, peers.Peers, baseline, peers.MedianShare, alarm.Level, alarm.Track.Statistic,
+            options.CusumThreshold, alarm.Track.OnsetPeriod is { } onset ? SettlementWeek.Start(onset) : null);
+    }
+
     /// <summary>Drops the weeks before <paramref name="oldestWeek"/>: the window a rebuild would read.</summary>
     public void Evict(int oldestWeek)
     {

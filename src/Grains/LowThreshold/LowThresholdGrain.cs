@@ -34,16 +34,7 @@ public sealed class LowThresholdGrain(
 
     private LowThresholdOptions Options => options.Value;
 
-    public Task<LowThresholdStanding> GetStandingAsync()
-    {
-        var alarm = state.State.Current;
-        var baseline = alarm.FrozenBaseline ?? (_weeks.ClosedThrough is { } week
-            ? LowThresholdJudgement.Baseline(_weeks.History.Before(alarm.Track.OnsetPeriod ?? week + 1, Options.BaselineWeeks), _peers.MedianShare, Options)
-            : null);
-        return Task.FromResult(new LowThresholdStanding(Key, _weeks.ClosedThrough is { } through ? SettlementWeek.Start(through).AddDays(6) : null,
-            _weeks.History.Months, _peers.Months, _peers.Peers, baseline, _peers.MedianShare, alarm.Level, alarm.Track.Statistic,
-            Options.CusumThreshold, alarm.Track.OnsetPeriod is { } onset ? SettlementWeek.Start(onset) : null));
-    }
+    public Task<LowThresholdStanding> GetStandingAsync() => Task.FromResult(_weeks.Standing(Key, state.State.Current, _peers));
 
     protected override string Size => $"closed through week {_weeks.ClosedThrough}";
 
@@ -95,18 +86,4 @@ public sealed class LowThresholdGrain(
 
         _weeks.Evict(currentWeek - Options.RetentionWeeks);
     }
-}
-
-/// <summary>The stored part of a hospital's low-threshold watch: its alarm.</summary>
-/// <remarks>
-/// Null, not <see cref="LowThresholdAlarm.Quiet"/>, until the first week is judged: reading a stored state on activation
-/// was seen (in <c>LowThresholdGrainTests</c>) to overwrite the shared <c>Quiet</c> instances the constructor's default
-/// pointed at, so that every other watch's "quiet" carried one hospital's CUSUM.
-/// </remarks>
-[GenerateSerializer]
-public sealed class LowThresholdState
-{
-    [Id(0)] public LowThresholdAlarm? Alarm { get; set; }
-
-    public LowThresholdAlarm Current => Alarm ?? LowThresholdAlarm.Quiet;
 }

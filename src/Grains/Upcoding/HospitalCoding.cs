@@ -16,6 +16,7 @@ public sealed class HospitalCoding(int fundYear, UpcodingOptions options)
     /// judgement, and the answer rests on a scan of the year's cases.
     /// </summary>
     private readonly Dictionary<(int Onset, int Week), bool> _inconsistent = [];
+    private readonly HashSet<string> _published = new(StringComparer.Ordinal);
     private bool _closedWeeksChanged;
 
     public HospitalCaseBook Book { get; } = new(fundYear);
@@ -71,6 +72,24 @@ public sealed class HospitalCoding(int fundYear, UpcodingOptions options)
 
         _closedWeeksChanged = false;
         return CodingChange.Trace(Book.Weeks(ClosedWeeks), options, Inconsistent);
+    }
+
+    /// <summary>The steps of a trace not handed out before, each with the onset of the finding it is about.</summary>
+    public IEnumerable<(CodingChangeStep Step, DateOnly Onset)> Unpublished(string hospitalId, CodingChangeTrace trace)
+    {
+        DateOnly? findingOnset = null;
+        foreach (var step in trace.Steps)
+        {
+            // A cleared step has a quiet track; the onset it names is that of the finding it clears.
+            var onset = step.Transition == AlertTransition.Cleared && findingOnset is { } previous
+                ? previous
+                : Book.WeekStart(step.Track.OnsetPeriod ?? step.Week);
+            findingOnset = step.Transition == AlertTransition.Cleared ? null : onset;
+            if (_published.Add(UpcodingAlerts.AlertId(hospitalId, onset, step.Transition)))
+            {
+                yield return (step, onset);
+            }
+        }
     }
 
     /// <summary>The evidence of a step: heavy-but-light cases since the onset, against the peers and the hospital's own past.</summary>

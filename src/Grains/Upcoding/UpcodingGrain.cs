@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Monitoring.Alerts;
 using Monitoring.CaseMix;
 using Monitoring.Claims;
 using Monitoring.Funds;
@@ -27,7 +26,6 @@ public sealed class UpcodingGrain(
     TimeProvider clock,
     ILogger<UpcodingGrain> logger) : WatchGrain(ledger, registry, catchUp, logger), IUpcodingGrain
 {
-    private readonly HashSet<string> _published = new(StringComparer.Ordinal);
     private HospitalCoding _coding = null!;
     private CodingChangeTrace? _trace;
     private PeerShares _peers = PeerShares.None;
@@ -76,23 +74,10 @@ public sealed class UpcodingGrain(
         _trace = trace;
         var now = clock.GetUtcNow();
         var name = current.Hospitals.TryGetValue(Key, out var entry) ? entry.Hospital.Name : null;
-        var fresh = new List<Alert>();
-        DateOnly? findingOnset = null;
-        foreach (var step in trace.Steps)
-        {
-            // A cleared step has a quiet track; the onset it names is that of the finding it clears.
-            var onset = step.Transition == AlertTransition.Cleared && findingOnset is { } previous
-                ? previous
-                : _coding.Book.WeekStart(step.Track.OnsetPeriod ?? step.Week);
-            findingOnset = step.Transition == AlertTransition.Cleared ? null : onset;
 
-            // Only a step not yet published is worded: the evidence scan is the costly part of a judgement.
-            if (_published.Add(UpcodingAlerts.AlertId(Key, onset, step.Transition)))
-            {
-                fresh.Add(UpcodingAlerts.Of(_coding.Finding(step, onset, _peers), place, name, options.Value, now));
-            }
-        }
-
+        // Only a step not yet published is worded: the evidence scan is the costly part of a judgement.
+        var fresh = _coding.Unpublished(Key, trace)
+            .Select(s => UpcodingAlerts.Of(_coding.Finding(s.Step, s.Onset, _peers), place, name, options.Value, now)).ToList();
         if (fresh.Count > 0)
         {
             await publisher.RaiseAsync(fresh);
