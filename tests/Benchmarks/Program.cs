@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "drill-down-measure" => await DrillDownMeasure.RunAsync(args[1..]),
     "bad-input-measure" => await BadInputMeasure.RunAsync(args[1..]),
     "body-memory" => await BodyMemoryMeasure.RunAsync(args[1..]),
+    "fault-measure" => await FaultMeasure.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -28,5 +29,6 @@ static int Usage()
     Console.Error.WriteLine("       drill-down-measure [--claims N] [--hospitals H] [--rounds R]");
     Console.Error.WriteLine("       bad-input-measure [--per-kind N] [--valid N] [--batch B]");
     Console.Error.WriteLine("       body-memory [--events N] [--parallel P]");
+    Console.Error.WriteLine("       fault-measure [--claims N] [--batch B] [--seed S]");
     return 2;
 }
