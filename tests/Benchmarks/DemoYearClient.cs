@@ -35,11 +35,11 @@ internal static class DemoYearClient
         return true;
     }
 
-    /// <summary>Every alert of a kind, a page at a time by the <c>Link: rel="next"</c> cursor, each once.</summary>
-    public static async Task<List<JsonObject>> AlertsAsync(HttpClient admin, string kind)
+    /// <summary>Every alert of a kind (of every kind when null), a page at a time by the <c>Link: rel="next"</c> cursor, each once.</summary>
+    public static async Task<List<JsonObject>> AlertsAsync(HttpClient admin, string? kind)
     {
         var alerts = new Dictionary<string, JsonObject>();
-        string? url = $"/api/alerts?kind={kind}&limit={Page}";
+        string? url = kind is null ? $"/api/alerts?limit={Page}" : $"/api/alerts?kind={kind}&limit={Page}";
         while (url is not null)
         {
             using var response = await admin.GetAsync(url);

@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "body-memory" => await BodyMemoryMeasure.RunAsync(args[1..]),
     "replay" => await ReplayMeasure.RunAsync(args[1..]),
     "fan-out" => await FanOutMeasure.RunAsync(args[1..]),
+    "fault-measure" => await FaultMeasure.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -32,5 +33,6 @@ static int Usage()
     Console.Error.WriteLine("       body-memory [--events N] [--parallel P]");
     Console.Error.WriteLine("       replay [--claims N] [--year Y] [--seed S] | [--file claims.ndjson --registry registry.json]  [--batch B] [--parallel P]");
     Console.Error.WriteLine("       fan-out [--connections N] [--seconds S]");
+    Console.Error.WriteLine("       fault-measure [--claims N] [--batch B] [--seed S]");
     return 2;
 }

@@ -76,7 +76,8 @@ public sealed partial class Publisher(
     }
 
     private Task<IReadOnlyList<Alert>> ResolveEpisodeAsync(Alert cleared) => StoreAsync(
-        () => store.ResolveAsync(cleared.Kind, cleared.SubjectLevel, cleared.SubjectId, cleared.AsOf, LevelCleared), "resolve alerts");
+        () => store.ResolveAsync(cleared.Kind, cleared.SubjectLevel, cleared.SubjectId, cleared.AsOf, LevelCleared,
+            idPrefix: AlertEpisode.IdPrefixOf(cleared.AlertId)), "resolve alerts");
 
     public async Task ResolveByCaseAsync(IReadOnlyCollection<string> alertIds, string reason)
     {

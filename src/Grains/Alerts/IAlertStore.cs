@@ -21,8 +21,10 @@ public interface IAlertStore
     /// Resolves the open or acknowledged alerts of <paramref name="kind"/> about one subject whose finding is as of
     /// <paramref name="through"/> or earlier (the episode a cleared level ends); returns them as they now read.
     /// </summary>
+    /// <remarks>With <paramref name="idPrefix"/>, only the alerts whose id starts with it (<see cref="AlertEpisode"/>).</remarks>
     Task<IReadOnlyList<Alert>> ResolveAsync(
-        string kind, string subjectLevel, string subjectId, DateTimeOffset through, string reason, CancellationToken cancellationToken = default);
+        string kind, string subjectLevel, string subjectId, DateTimeOffset through, string reason, CancellationToken cancellationToken = default,
+        string? idPrefix = null);
 
     /// <summary>
     /// Resolves the alerts with these ids that are not withdrawn (their case was decided): each becomes resolved with

@@ -56,9 +56,11 @@ public sealed class InMemoryAlertStore : IAlertStore
     }
 
     public Task<IReadOnlyList<Alert>> ResolveAsync(
-        string kind, string subjectLevel, string subjectId, DateTimeOffset through, string reason, CancellationToken cancellationToken = default) =>
+        string kind, string subjectLevel, string subjectId, DateTimeOffset through, string reason, CancellationToken cancellationToken = default,
+        string? idPrefix = null) =>
         Change(
             alert => alert.Kind == kind && alert.SubjectLevel == subjectLevel && alert.SubjectId == subjectId && alert.AsOf <= through
+                && (idPrefix is null || alert.AlertId.StartsWith(idPrefix, StringComparison.Ordinal))
                 && alert.Status is AlertStatus.Open or AlertStatus.Acknowledged,
             alert => alert with { Status = AlertStatus.Resolved, StatusReason = reason });
 

@@ -106,13 +106,14 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
     }
 
     public async Task<IReadOnlyList<Alert>> ResolveAsync(
-        string kind, string subjectLevel, string subjectId, DateTimeOffset through, string reason, CancellationToken cancellationToken = default)
+        string kind, string subjectLevel, string subjectId, DateTimeOffset through, string reason, CancellationToken cancellationToken = default,
+        string? idPrefix = null)
     {
         await using var command = dataSource.CreateCommand(
             """
             UPDATE alerts SET status = 'resolved', status_reason = @reason, status_changed_at = now(), revision = revision + 1
             WHERE kind = @kind AND subject_level = @level AND subject_id = @subject AND as_of <= @through
-              AND status IN ('open', 'acknowledged')
+              AND status IN ('open', 'acknowledged') AND (@prefix::text IS NULL OR starts_with(alert_id, @prefix))
             RETURNING body, status, status_reason, acknowledged, sequence, revision
             """);
         command.Parameters.AddWithValue("reason", reason);
@@ -120,6 +121,7 @@ public sealed class PostgresAlertStore(NpgsqlDataSource dataSource) : IAlertStor
         command.Parameters.AddWithValue("level", subjectLevel);
         command.Parameters.AddWithValue("subject", subjectId);
         command.Parameters.AddWithValue("through", through.ToUniversalTime());
+        command.Parameters.Add(new NpgsqlParameter<string?>("prefix", NpgsqlDbType.Text) { TypedValue = idPrefix });
         return await ReadAllAsync(command, cancellationToken);
     }
 

@@ -47,6 +47,22 @@ public sealed class AlertDeliveryStoreTests
     }
 
     [Fact]
+    public async Task A_cleared_rate_resolves_its_own_episode_but_not_the_split_pairs_of_its_hospital()
+    {
+        var store = new InMemoryAlertStore();
+        var rate = Finding("split-hospitalization/rate/H53092200001/20260501/raised", AlertKinds.SplitHospitalization);
+        var pair = Finding("split-hospitalization/pair/A>B", AlertKinds.SplitHospitalization);
+        var cleared = rate with { AlertId = "split-hospitalization/rate/H53092200001/20260601/cleared", Transition = AlertTransition.Cleared };
+        await store.AddAsync([rate, pair, cleared], TestContext.Current.CancellationToken);
+
+        var resolved = await store.ResolveAsync(cleared.Kind, cleared.SubjectLevel, cleared.SubjectId, cleared.AsOf, "level-cleared",
+            TestContext.Current.CancellationToken, AlertEpisode.IdPrefixOf(cleared.AlertId));
+
+        Assert.Equal([rate.AlertId, cleared.AlertId], resolved.Select(a => a.AlertId));
+        Assert.Equal(AlertStatus.Open, (await store.FindAsync(pair.AlertId, TestContext.Current.CancellationToken))!.Status);
+    }
+
+    [Fact]
     public async Task A_write_that_fails_is_tried_again_until_it_succeeds()
     {
         var attempts = 0;
