@@ -59,13 +59,16 @@ public sealed record CaseDocument(
 
     /// <summary>The whole case for one reader: history as the reader may see it, the claims and alerts, the reader's moves.</summary>
     public static CaseDocument Full(InspectionCase stored, AccessScope scope, string? hospitalName, DateTimeOffset now,
-        IReadOnlyList<string> allowed, IReadOnlyList<CaseClaimDocument> claims, IReadOnlyList<Alert> alerts) =>
-        Of(stored, scope, hospitalName, now, alerts) with
+        IReadOnlyList<string> allowed, IReadOnlyList<CaseClaimDocument> claims, IReadOnlyList<Alert> alerts)
+    {
+        var seen = CaseAccess.ViewFor(scope, stored, alerts);
+        return Of(stored, scope, hospitalName, now, alerts) with
         {
             AllowedActions = allowed,
-            Items = stored.Items,
-            History = CaseAccess.ViewFor(scope, stored).History,
+            Items = seen.Items,
+            History = seen.History,
             Claims = claims,
             Alerts = [.. alerts.Select(a => AlertDocument.For(scope, a))],
         };
+    }
 }

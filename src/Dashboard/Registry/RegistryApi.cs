@@ -33,7 +33,7 @@ public static class RegistryApi
 
         if (scope.Role == AccessScope.HospitalRole)
         {
-            return TypedResults.Ok(HospitalRegistryView.Of(scope.Filter(registry)));
+            return TypedResults.Ok(HospitalRegistryView.Of(scope.Filter(registry), scope.Id!));
         }
 
         return TypedResults.Ok(scope.MayRead ? scope.Filter(registry) : registry.Document with { Regions = [] });

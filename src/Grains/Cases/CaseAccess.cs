@@ -57,6 +57,8 @@ public static class CaseAccess
             SummaryZh = reworded[0].Seen.MessageZh,
             SummaryEn = reworded[0].Seen.MessageEn,
             ClaimIds = [.. c.ClaimIds.Where(id => !hidden.Contains(id))],
+            // A line item names its claims too: the other member's stay leaves every list the hospital reads.
+            Items = [.. c.Items.Select(i => i with { ClaimIds = [.. i.ClaimIds.Where(id => !hidden.Contains(id))] })],
         };
     }
 

@@ -46,7 +46,7 @@ public sealed class CasePageTests(BrowserFixture browser)
         await row.Locator("a.case-link").ClickAsync();
         var sheet = inspector.Locator($"#cases-view .case-sheet[data-case-id='{caseId}']");
         await Expect(sheet.Locator(".stay-timeline .stay-row")).ToHaveCountAsync(2);
-        await Expect(sheet.Locator(".stay-gap")).ToContainTextAsync("间隔 3 天");
+        await Expect(sheet.Locator(".stay-gap-text")).ToContainTextAsync("间隔 3 天");
         await Expect(sheet.Locator(".claims-side-by-side")).ToContainTextAsync("browser-case-1");
         await Expect(sheet.Locator(".claims-side-by-side")).ToContainTextAsync("browser-case-2");
         await ActAsync(inspector, "take");

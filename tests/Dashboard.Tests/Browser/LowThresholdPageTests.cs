@@ -42,7 +42,7 @@ public sealed class LowThresholdPageTests(BrowserFixture browser)
         await Expect(block).ToHaveAttributeAsync("data-level", "warning");
         await Expect(block.Locator("[data-figure='share'] .kpi-value")).ToHaveTextAsync("40.0%");   // April: 24 of 60
         await Expect(block.Locator("[data-figure='share']")).ToContainTextAsync("24 例 / 共 60 例");
-        await Expect(block.Locator(".lowthreshold-state.alerted")).ToContainTextAsync("已预警：疑似降低住院指征收治住院（估计自 2026-03-30 起）");
+        await Expect(block.Locator(".lowthreshold-state.alerted")).ToContainTextAsync("已预警：疑似降低住院指征收治住院（估计自 2026-03-26 起）");
         await Expect(block.Locator(".lowthreshold-chart svg")).ToBeVisibleAsync();
         await Expect(block.Locator(".lowthreshold-chart")).ToContainTextAsync("住院人次");
         await SaveScreenshotAsync(page, "low-threshold-zh.png");

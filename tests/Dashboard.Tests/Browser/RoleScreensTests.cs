@@ -81,7 +81,7 @@ public sealed class RoleScreensTests(BrowserFixture browser)
                     page.PageError += (_, error) => scriptErrors.Add(error);
                     await page.SetViewportSizeAsync(width, height);
                     await page.GotoAsync($"{host.Address}?token={Uri.EscapeDataString(token)}");
-                    await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+                    await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 30_000 });
                     if (language == "en")
                     {
                         await page.ClickAsync("#lang-en");

@@ -56,7 +56,7 @@ public sealed class LowThresholdAlertsTests
         var evidence = JsonNode.Parse(alert.EvidenceJson)!;
         Assert.Equal(0.15, (double)evidence["shareNow"]!, 9);
         Assert.Equal(200, (long)evidence["stays"]!);
-        Assert.Equal("2026-07-13", (string)evidence["cusum"]!["onset"]!);
+        Assert.Equal("2026-07-09", (string)evidence["cusum"]!["onset"]!);   // a settlement week starts on the weekday of 1 January
         Assert.Equal(0.038, (double)evidence["peerShare"]!, 9);
         Assert.Equal(["own-baseline"], evidence["signals"]!.AsArray().Select(s => (string)s!));
         var first = evidence["examples"]![0]!;

@@ -82,12 +82,12 @@ public sealed class LowThresholdEndpointTests(EmbeddedHostFixture fixture) : ICl
         Assert.Equal("warning", alert.GetProperty("severity").GetString());
         Assert.Equal("hospital", alert.GetProperty("subject").GetProperty("level").GetString());
         Assert.Equal(Township, alert.GetProperty("subject").GetProperty("id").GetString());
-        Assert.Equal("2026-04-05T23:59:59+08:00", alert.GetProperty("asOf").GetString());   // the end of week 12 (30 March – 5 April)
+        Assert.Equal("2026-04-01T23:59:59+08:00", alert.GetProperty("asOf").GetString());   // the end of settlement week 12 (26 March – 1 April: weeks count from 1 January)
         var claimIds = alert.GetProperty("claimIds").EnumerateArray().Select(c => c.GetString()!).ToList();
         Assert.Equal(8, claimIds.Count);
         Assert.All(claimIds, id => Assert.Contains(id, shortOnes));
         var evidence = alert.GetProperty("evidence");
-        Assert.Equal("2026-03-30", evidence.GetProperty("cusum").GetProperty("onset").GetString());
+        Assert.Equal("2026-03-26", evidence.GetProperty("cusum").GetProperty("onset").GetString());
         Assert.Equal("GU25", evidence.GetProperty("examples")[0].GetProperty("drgCode").GetString());
         Assert.Contains("降低住院指征收治住院", alert.GetProperty("message").GetProperty("zh").GetString());
 

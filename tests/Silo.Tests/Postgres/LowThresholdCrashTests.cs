@@ -53,13 +53,13 @@ public sealed class LowThresholdCrashTests(PostgresServer postgres)
         await PostAsync(after, Week(14, 12)[1..]);
         await PostAsync(after, [Stay("LTC-15-00", 15, 0, false)]);
 
-        // Week 14 (13–19 April) is judged once the stay of week 15 arrives.
-        var standing = await ReadUntilAsync(after, $"/api/low-threshold/hospital/{Hospital}", s => s.GetProperty("judgedThrough").GetString() == "2026-04-19");
-        Assert.Equal("2026-04-19", standing.GetProperty("judgedThrough").GetString());
+        // Settlement week 14 (9–15 April; weeks count from 1 January) is judged once the stay of week 15 arrives.
+        var standing = await ReadUntilAsync(after, $"/api/low-threshold/hospital/{Hospital}", s => s.GetProperty("judgedThrough").GetString() == "2026-04-15");
+        Assert.Equal("2026-04-15", standing.GetProperty("judgedThrough").GetString());
         Assert.Equal("warning", standing.GetProperty("level").GetString());
         using var alerts = JsonDocument.Parse(await after.GetStringAsync($"/api/alerts?kind=low-threshold-admission&hospitalId={Hospital}"));
         var alert = Assert.Single(alerts.RootElement.EnumerateArray());
-        Assert.Equal("2026-04-05T23:59:59+08:00", alert.GetProperty("asOf").GetString());
+        Assert.Equal("2026-04-01T23:59:59+08:00", alert.GetProperty("asOf").GetString());
     }
 
     private static List<string> Week(int week, int shortAndCheap) =>

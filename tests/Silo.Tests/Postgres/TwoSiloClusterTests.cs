@@ -42,6 +42,8 @@ public sealed class TwoSiloClusterTests(PostgresServer postgres)
             $"--Monitoring:Cluster:ClusterId={clusterId}",
             $"--Monitoring:Cluster:SiloPort={siloPort}",
             "--Monitoring:Demo:Enabled=false",
+            // Each finding's log line (at Debug since the console counts them) tells which silo raised it.
+            "--Logging:LogLevel:Monitoring.Dashboard.Push.Publisher=Debug",
             $"--Monitoring:Registry:Path={Path.Combine(ContractFiles.Directory, "examples", "registry.json")}",
             "--Monitoring:Checkpoint:MaxRowsBetween=200",
             "--Monitoring:Checkpoint:Interval=00:00:01",

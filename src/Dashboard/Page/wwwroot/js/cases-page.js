@@ -6,7 +6,7 @@ import { h, clear } from './dom.js';
 import { t, term, lang } from './i18n.js';
 import { moneyExact, dateTime } from './format.js';
 import { stayTimeline } from './cases-timeline.js';
-import { figuresTable, recordTables, recordTable } from './evidence.js';
+import { figuresTable, recordTables } from './evidence.js';
 import { patternChart } from './cases-chart.js';
 
 /** Kinds whose case is one patient's stays; every other kind is a pattern over many claims. */
@@ -169,10 +169,28 @@ function fieldInput(field, action, doc) {
   }
 }
 
-/** A case's line items (each pair or example with its own disposition and amount), whatever fields they carry. */
+/** A case's line items (each pair or example with its own disposition and amount), worded in the reader's language. */
 function itemsBlock(items) {
   if (!Array.isArray(items) || items.length === 0) return null;
-  return [h('h3', { class: 'section-title' }, t('cases.items', { count: items.length })), recordTable('items', items, t('cases.itemsCaption'))];
+  const columns = ['claims', 'day', 'atStake', 'basis', 'disposition', 'amount', 'sampled'];
+  const cell = (item, c) => {
+    switch (c) {
+      case 'claims': return (item.claimIds ?? []).join(' → ');
+      case 'day': return item.day ?? '—';
+      case 'atStake': return item.atStake != null ? moneyExact(item.atStake) : '—';
+      case 'basis': return term('itemBasis', item.basis);
+      case 'disposition': return term('itemDisposition', item.disposition);
+      case 'amount': return item.amount != null ? moneyExact(item.amount) : '—';
+      default: return item.sampled ? '✓' : '';
+    }
+  };
+  return [h('h3', { class: 'section-title' }, t('cases.items', { count: items.length })),
+    h('div', { class: 'table-scroll evidence-records', dataset: { figure: 'items' } },
+      h('table', { class: 'figures record-table case-items' },
+        h('caption', {}, t('cases.itemsCaption')),
+        h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, t(`cases.item.${c}`))))),
+        h('tbody', {}, items.map((item) => h('tr', { dataset: { item: item.itemId } }, columns.map((c) =>
+          h('td', { class: ['atStake', 'amount'].includes(c) ? 'num' : null }, cell(item, c))))))))];
 }
 
 /** The columns of a pattern finding's claims: one row a claim, many patients. */
@@ -226,6 +244,8 @@ const cjk = /[\u4e00-\u9fff]/;
  */
 function readerNote(note) {
   if (!note) return note;
+  // A reason the system records as a code (claim-reversed) reads as words.
+  if (/^[a-z]+(-[a-z]+)*$/.test(note)) return term('caseNote', note);
   const parts = note.split(' / ');
   let text = note;
   if (parts.length === 2 && cjk.test(parts[0]) !== cjk.test(parts[1])) {
