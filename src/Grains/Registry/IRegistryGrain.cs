@@ -5,6 +5,12 @@ public interface IRegistryGrain : IGrainWithIntegerKey
 {
     Task<long> GetVersionAsync();
 
+    /// <summary>
+    /// Registers (again) a silo's catalog to be told of each replacement and answers the version in force. A catalog
+    /// calls this once per <see cref="RegistryCatalog.Lease"/>, not once per use.
+    /// </summary>
+    Task<long> WatchAsync(IRegistryObserver observer);
+
     Task<RegistryRevision> GetAsync();
 
     /// <summary>The registry document of a fund year: an earlier year's last one, the one in force, or null when none was held.</summary>

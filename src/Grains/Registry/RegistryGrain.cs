@@ -1,5 +1,4 @@
-using Monitoring.Registry;
-
+using System.Diagnostics;
 using Monitoring.Storage;
 
 namespace Monitoring.Registry;
@@ -13,7 +12,40 @@ public sealed class RegistryGrain(
     [PersistentState("registry", GrainStorage.FundState)] IPersistentState<RegistryState> registry)
     : Grain, IRegistryGrain
 {
+    /// <summary>How long a catalog that stopped registering is still told of replacements: a few of its leases.</summary>
+    private static readonly TimeSpan WatcherExpiry = RegistryCatalog.Lease * 4;
+
+    /// <summary>A catalog that does not answer within this is treated as not told (see <see cref="ReplaceAsync"/>).</summary>
+    private static readonly TimeSpan TellTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>The silos' catalogs and when each last registered. In memory: each re-registers within its lease.</summary>
+    private readonly Dictionary<IRegistryObserver, long> _watchers = [];
+
+    /// <summary>
+    /// Until when catalogs may still trust a copy confirmed by an earlier activation of this grain, whose watchers this
+    /// one does not know; zero when there was none (an empty registry, as in a new cluster).
+    /// </summary>
+    private long _earlierLeasesEnd;
+
+    private static long LeaseTicks => (long)(RegistryCatalog.Lease.TotalSeconds * Stopwatch.Frequency);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (registry.State.Version > 0)
+        {
+            _earlierLeasesEnd = Stopwatch.GetTimestamp() + LeaseTicks;
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<long> GetVersionAsync() => Task.FromResult(registry.State.Version);
+
+    public Task<long> WatchAsync(IRegistryObserver observer)
+    {
+        _watchers[observer] = Stopwatch.GetTimestamp();
+        return Task.FromResult(registry.State.Version);
+    }
 
     public Task<RegistryRevision> GetAsync() => Task.FromResult(new RegistryRevision(registry.State.Version, registry.State.Json));
 
@@ -39,7 +71,45 @@ public sealed class RegistryGrain(
         registry.State.Json = json;
         registry.State.Version++;
         await registry.WriteStateAsync();
+        await TellWatchersAsync(registry.State.Version);
         return registry.State.Version;
+    }
+
+    /// <summary>
+    /// Tells every silo's catalog before the replacement is answered, so that once it is, no silo judges a claim with
+    /// the copy it replaced. A catalog that cannot be told (its silo dying, or registered only with an earlier
+    /// activation) still trusts its copy until its lease ends, so then the answer waits for that.
+    /// </summary>
+    private async Task TellWatchersAsync(long version)
+    {
+        var now = Stopwatch.GetTimestamp();
+        foreach (var (watcher, registeredAt) in _watchers.ToList())
+        {
+            if (Stopwatch.GetElapsedTime(registeredAt, now) > WatcherExpiry)
+            {
+                _watchers.Remove(watcher);
+            }
+        }
+
+        var told = await Task.WhenAll(_watchers.Keys.ToList().Select(async watcher =>
+        {
+            try
+            {
+                await watcher.ReplacedAsync(version).WaitAsync(TellTimeout);
+                return true;
+            }
+            catch (Exception)
+            {
+                _watchers.Remove(watcher);
+                return false;
+            }
+        }));
+
+        var leasesEnd = told.All(t => t) ? _earlierLeasesEnd : Math.Max(_earlierLeasesEnd, now + LeaseTicks);
+        if (Stopwatch.GetTimestamp() < leasesEnd)
+        {
+            await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), leasesEnd));
+        }
     }
 }
 
