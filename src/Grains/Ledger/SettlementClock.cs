@@ -6,30 +6,27 @@ namespace Monitoring.Ledger;
 /// <summary>
 /// The host's settlement clock: the latest settlement time the ledger holds, the "now" the board shows (its funds'
 /// <c>asOf</c>) and the time cases are stamped in (立案, 办结期限, decisions), so a replayed or simulated year reads one
-/// clock on every screen. It follows every admitted batch on this silo and, now and then, reads the ledger for what
-/// other silos admitted; with an empty ledger it is the wall clock.
+/// clock on every screen. It follows the watermark of every batch this silo admits, reads the ledger once at its first
+/// use (what was admitted before this process started), and learns what other silos admitted by exchanging watermarks
+/// through <see cref="ISettlementWatermarkGrain"/> now and then, never by scanning the ledger again; with an empty
+/// ledger it is the wall clock.
 /// </summary>
-public sealed class SettlementClock(IClaimsLedger ledger, RegistryCatalog registry, TimeProvider clock) : ILedgerConsumer
+public sealed class SettlementClock(IClaimsLedger ledger, RegistryCatalog registry, IGrainFactory grains, TimeProvider clock)
+    : ILedgerConsumer
 {
-    /// <summary>How long a read of the ledger's latest settlement stands before it is read again.</summary>
+    /// <summary>How long this silo's view of the cluster's watermark stands before it is exchanged again.</summary>
     public static readonly TimeSpan ReadInterval = TimeSpan.FromSeconds(10);
 
     private readonly Lock _gate = new();
     private DateTimeOffset? _seen;
-    private DateTimeOffset _readAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _exchangedAt = DateTimeOffset.MinValue;
+    private bool _ledgerRead;
 
     public string Name => "settlement-clock";
 
     public Task ConsumeAsync(AdmittedBatch batch)
     {
-        lock (_gate)
-        {
-            if (_seen is null || batch.Watermark > _seen)
-            {
-                _seen = batch.Watermark;
-            }
-        }
-
+        Raise(batch.Watermark);
         return Task.CompletedTask;
     }
 
@@ -37,32 +34,59 @@ public sealed class SettlementClock(IClaimsLedger ledger, RegistryCatalog regist
     public async Task<DateTimeOffset> NowAsync(CancellationToken cancellationToken = default)
     {
         var wall = clock.GetUtcNow();
-        bool read;
+        bool exchange, readLedger;
         lock (_gate)
         {
-            read = wall - _readAt >= ReadInterval;
-            if (read)
+            exchange = wall - _exchangedAt >= ReadInterval;
+            if (exchange)
             {
-                _readAt = wall;
+                _exchangedAt = wall;
+            }
+
+            readLedger = !_ledgerRead;
+        }
+
+        if (readLedger && (await registry.CurrentAsync()).Hospitals.Keys.ToList() is { Count: > 0 } hospitals)
+        {
+            Raise(await ledger.LatestSettlementAsync(hospitals, cancellationToken));
+            lock (_gate)
+            {
+                _ledgerRead = true;
             }
         }
 
-        if (read)
+        if (exchange)
         {
-            var hospitals = (await registry.CurrentAsync()).Hospitals.Keys.ToList();
-            var latest = await ledger.LatestSettlementAsync(hospitals, cancellationToken);
+            DateTimeOffset? seen;
             lock (_gate)
             {
-                if (latest is { } l && (_seen is null || l > _seen))
-                {
-                    _seen = l;
-                }
+                seen = _seen;
+            }
+
+            try
+            {
+                Raise(await grains.GetGrain<ISettlementWatermarkGrain>(0).AdvanceAsync(seen));
+            }
+            catch (Exception e) when (Cluster.ClusterFailure.IsTransient(e))
+            {
+                // The watermark grain is moving with a failed silo: this silo's own watermark stands until the next exchange.
             }
         }
 
         lock (_gate)
         {
             return _seen ?? wall;
+        }
+    }
+
+    private void Raise(DateTimeOffset? latest)
+    {
+        lock (_gate)
+        {
+            if (latest is { } l && (_seen is null || l > _seen))
+            {
+                _seen = l;
+            }
         }
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Dispatch;
+using Monitoring.Ledger;
 using Monitoring.Registry;
 using Monitoring.Storage;
 using Orleans.TestingHost;
@@ -11,8 +13,6 @@ namespace Monitoring.Grains.Tests.Registry;
 /// </summary>
 public sealed class RegistryCatalogTests : IAsyncLifetime
 {
-    private static long s_registryCalls;
-
     private readonly TestCluster _cluster = new TestClusterBuilder(2).AddSiloBuilderConfigurator<TwoSilos>().Build();
 
     public async ValueTask InitializeAsync() => await _cluster.DeployAsync();
@@ -21,6 +21,9 @@ public sealed class RegistryCatalogTests : IAsyncLifetime
 
     private RegistryCatalog CatalogOf(int silo) =>
         ((InProcessSiloHandle)_cluster.Silos[silo]).SiloHost.Services.GetRequiredService<RegistryCatalog>();
+
+    private SettlementClock ClockOf(int silo) =>
+        ((InProcessSiloHandle)_cluster.Silos[silo]).SiloHost.Services.GetRequiredService<SettlementClock>();
 
     [Fact]
     public async Task Replacement_through_one_silo_is_in_force_on_the_other_as_soon_as_it_is_answered()
@@ -38,6 +41,21 @@ public sealed class RegistryCatalogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_admitted_on_one_silo_moves_the_other_silos_settlement_clock_without_the_ledger()
+    {
+        await CatalogOf(0).ReplaceAsync(Registry(1_000_000m));
+        var (a, b) = (ClockOf(0), ClockOf(1));
+        var settled = new DateTimeOffset(2026, 3, 14, 16, 30, 0, TimeSpan.FromHours(8));
+
+        // Silo A's dispatch admitted the batch; the in-memory ledger of each silo holds nothing, so only the
+        // watermark handed from A's clock to B's can tell B.
+        await a.ConsumeAsync(new AdmittedBatch([], FundRegistry.Empty, settled));
+        Assert.Equal(settled, await a.NowAsync());
+
+        Assert.Equal(settled, await b.NowAsync());
+    }
+
+    [Fact]
     public async Task Reads_between_replacements_do_not_call_the_registry_grain_each_time()
     {
         var (a, b) = (CatalogOf(0), CatalogOf(1));
@@ -45,7 +63,7 @@ public sealed class RegistryCatalogTests : IAsyncLifetime
         await a.CurrentAsync();
         await b.CurrentAsync();
 
-        var before = Interlocked.Read(ref s_registryCalls);
+        var before = Interlocked.Read(ref TwoSilos.RegistryCalls);
         for (var i = 0; i < 200; i++)
         {
             await a.CurrentAsync();
@@ -53,29 +71,35 @@ public sealed class RegistryCatalogTests : IAsyncLifetime
         }
 
         // At most one renewal of each silo's lease if the loop happens to straddle one; 400 reads asked 400 times before.
-        Assert.InRange(Interlocked.Read(ref s_registryCalls) - before, 0, 2);
+        Assert.InRange(Interlocked.Read(ref TwoSilos.RegistryCalls) - before, 0, 2);
     }
 
     private static string Registry(decimal countyBudget) => $$"""
         {"fundYear":2026,"regions":[{"regionId":"530900","name":"临沧市","counties":[{"countyId":"530981","name":"测试县","annualBudget":{{countyBudget}},
           "alliances":[],"hospitals":[{"hospitalId":"H53098100001","name":"人民医院","level":2}]}]}]}
         """;
+}
 
-    private sealed class TwoSilos : ISiloConfigurator
+/// <summary>Two silos with what the registry catalog and the settlement clock need, counting calls to the registry grain.</summary>
+internal sealed class TwoSilos : ISiloConfigurator
+{
+    public static long RegistryCalls;
+
+    public void Configure(ISiloBuilder silo)
     {
-        public void Configure(ISiloBuilder silo)
+        silo.AddMemoryGrainStorage(GrainStorage.FundState);
+        silo.Services.AddSingleton<RegistryCatalog>();
+        silo.Services.AddSingleton<IClaimsLedger, InMemoryClaimsLedger>();
+        silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<SettlementClock>();
+        silo.AddIncomingGrainCallFilter(context =>
         {
-            silo.AddMemoryGrainStorage(GrainStorage.FundState);
-            silo.Services.AddSingleton<RegistryCatalog>();
-            silo.AddIncomingGrainCallFilter(context =>
+            if (context.Grain is RegistryGrain)
             {
-                if (context.Grain is RegistryGrain)
-                {
-                    Interlocked.Increment(ref s_registryCalls);
-                }
+                Interlocked.Increment(ref RegistryCalls);
+            }
 
-                return context.Invoke();
-            });
-        }
+            return context.Invoke();
+        });
     }
 }
