@@ -38,6 +38,24 @@ public sealed class QuantileSketch
         }
     }
 
+    /// <summary>Takes out the amounts of a sketch merged or added before (a week leaving a window).</summary>
+    public void Subtract(QuantileSketch other)
+    {
+        _zeros = Math.Max(0, _zeros - other._zeros);
+        foreach (var (bucket, count) in other._buckets)
+        {
+            var next = _buckets.GetValueOrDefault(bucket) - count;
+            if (next > 0)
+            {
+                _buckets[bucket] = next;
+            }
+            else
+            {
+                _buckets.Remove(bucket);
+            }
+        }
+    }
+
     public QuantileSketch Copy()
     {
         var copy = new QuantileSketch();
