@@ -7,33 +7,44 @@ namespace Monitoring.LowThreshold;
 
 /// <summary>
 /// What a hospital's low-threshold watch holds for its retention weeks: admissions counted as they come, candidate
-/// stays waiting for their week to end, the week-by-week shares (<see cref="ShareHistory"/>), and its DRG cost sketches
-/// for the region's medians. Each settlement is kept until its week leaves the retention, so that a reversal (冲销) takes
-/// exactly what it counted back out. Plain code: the grain feeds it rows, closes weeks with the region's medians, and
-/// asks it to judge.
+/// stays waiting for their week to end, the week-by-week shares (<see cref="ShareHistory"/>), its DRG cost sketches per
+/// week for the region's medians, and the median each week's stays of a DRG were judged against. No settlement is kept
+/// once its week is judged: a reversal (冲销) reads the settlement it undoes from the ledger, and that median tells how it
+/// was counted, so exactly that is taken back out. Plain code: the grain feeds it rows, closes weeks with the region's
+/// medians, and asks it to judge.
 /// </summary>
 public sealed class HospitalAdmissionWeeks(LowThresholdOptions options)
 {
-    private readonly Dictionary<string, CountedStay> _counted = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, List<AdmissionCandidate>> _pending = [];
+    private readonly SortedDictionary<int, Dictionary<string, QuantileSketch>> _weekCosts = [];
+
+    /// <summary>Per closed week and DRG, the median its stays were judged against; NaN when it had none (not judged).</summary>
+    private readonly SortedDictionary<int, Dictionary<string, double>> _judgedAgainst = [];
     private Dictionary<string, double> _medians = new(StringComparer.Ordinal);
+    private int? _oldestWeek;
 
     public ShareHistory History { get; } = new();
 
     /// <summary>The hospital's stay costs per DRG over the retention, the region's medians are merged from.</summary>
     public Dictionary<string, QuantileSketch> Costs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The first week held: a reversal of a settlement before it has nothing here to take back.</summary>
+    public void Retain(int oldestWeek) => _oldestWeek = Math.Max(_oldestWeek ?? oldestWeek, oldestWeek);
+
     /// <summary>The last week whose stays were classified; null before any.</summary>
     public int? ClosedThrough { get; private set; }
 
-    /// <summary>What one row changes: an admission counted (or taken back), a stay waiting for its week to end.</summary>
-    public void Count(ClaimEvent claim)
+    /// <summary>
+    /// What one row changes: an admission counted (or, for a reversal, the settlement it undoes taken back out:
+    /// <paramref name="reversed"/>, as the ledger holds it), a stay waiting for its week to end.
+    /// </summary>
+    public void Count(ClaimEvent claim, ClaimEvent? reversed = null)
     {
         if (claim.Kind == ClaimKind.Reversal)
         {
-            if (claim.ReversesClaimId is { } reversed && _counted.Remove(reversed, out var counted))
+            if (reversed is not null)
             {
-                Uncount(counted);
+                Uncount(reversed);
             }
 
             return;
@@ -44,19 +55,18 @@ public sealed class HospitalAdmissionWeeks(LowThresholdOptions options)
         History.Admitted(day, +1);
         if (LowThresholdRule.Candidate(claim, options) is not { } stay)
         {
-            _counted[claim.ClaimId] = new CountedStay(week, day, null, false, false);
             return;
         }
 
-        Sketch(stay.Adrg).Add((double)stay.TotalCost);
+        Sketch(week, stay.Adrg, +1, (double)stay.TotalCost);
         if (ClosedThrough is { } closed && week <= closed)
         {
-            // Settled into a week already judged (a late row): counted with the medians last known, not judged again.
-            _counted[stay.ClaimId] = Classify(week, stay);
+            // Settled into a week already judged (a late row): counted against the median the week's stays of its DRG
+            // were judged against (the latest known when it had none of them), the week not judged again.
+            Classify(week, stay);
             return;
         }
 
-        _counted[stay.ClaimId] = new CountedStay(week, day, stay, false, false);
         if (!_pending.TryGetValue(week, out var waiting))
         {
             _pending[week] = waiting = [];
@@ -79,7 +89,7 @@ public sealed class HospitalAdmissionWeeks(LowThresholdOptions options)
         {
             foreach (var stay in _pending[week])
             {
-                _counted[stay.ClaimId] = Classify(week, stay);
+                Classify(week, stay);
             }
 
             _pending.Remove(week);
@@ -123,55 +133,98 @@ public sealed class HospitalAdmissionWeeks(LowThresholdOptions options)
     /// <summary>Drops the weeks before <paramref name="oldestWeek"/>: the window a rebuild would read.</summary>
     public void Evict(int oldestWeek)
     {
+        Retain(oldestWeek);
         History.Evict(oldestWeek);
-        foreach (var claimId in _counted.Where(c => c.Value.Week < oldestWeek).Select(c => c.Key).ToList())
+        foreach (var week in _weekCosts.Keys.TakeWhile(w => w < oldestWeek).ToList())
         {
-            var counted = _counted[claimId];
-            _counted.Remove(claimId);
-            if (counted.Candidate is { } stay)
+            // An evicted week's stays leave the region's median too: the sketch covers the retention, as a rebuild would.
+            foreach (var (drg, costs) in _weekCosts[week])
             {
-                // An evicted stay leaves the region's median too: the sketch covers the retention, as a rebuild would.
-                Sketch(stay.Adrg).Remove((double)stay.TotalCost);
+                Costs[drg].Subtract(costs);
             }
+
+            _weekCosts.Remove(week);
+        }
+
+        foreach (var week in _judgedAgainst.Keys.TakeWhile(w => w < oldestWeek).ToList())
+        {
+            _judgedAgainst.Remove(week);
         }
     }
 
-    private void Uncount(CountedStay counted)
+    /// <summary>Counters held (cost buckets, medians, waiting stays): the watch's size, bounded by its weeks and DRGs.</summary>
+    public int Entries =>
+        _weekCosts.Values.Sum(w => w.Values.Sum(c => c.Buckets)) + _judgedAgainst.Values.Sum(w => w.Count) + _pending.Values.Sum(w => w.Count);
+
+    private void Uncount(ClaimEvent settled)
     {
-        History.Admitted(counted.SettledDay, -1);
-        if (counted.Candidate is not { } stay)
+        var day = BudgetClock.BudgetDate(settled.SettledAt);
+        var week = SettlementWeek.Of(day);
+        if (week < _oldestWeek)
         {
             return;
         }
 
-        Sketch(stay.Adrg).Remove((double)stay.TotalCost);
-        if (counted.Judged)
+        History.Admitted(day, -1);
+        if (LowThresholdRule.Candidate(settled, options) is not { } stay)
         {
-            History.Judged(counted.Week, stay, counted.ShortAndCheap, 0, -1);
+            return;
         }
-        else if (_pending.TryGetValue(counted.Week, out var waiting))
+
+        Sketch(week, stay.Adrg, -1, (double)stay.TotalCost);
+        if (_pending.TryGetValue(week, out var waiting))
         {
             waiting.RemoveAll(s => s.ClaimId == stay.ClaimId);
         }
+        else if (_judgedAgainst.GetValueOrDefault(week)?.GetValueOrDefault(stay.Adrg, double.NaN) is { } median && !double.IsNaN(median))
+        {
+            History.Judged(week, stay, LowThresholdRule.IsShortAndCheap(stay, median, options), 0, -1);
+        }
     }
 
-    private CountedStay Classify(int week, AdmissionCandidate stay)
+    private void Classify(int week, AdmissionCandidate stay)
     {
-        if (!_medians.TryGetValue(stay.Adrg, out var median))
+        if (!_judgedAgainst.TryGetValue(week, out var judged))
         {
-            return new CountedStay(week, stay.SettledDay, stay, false, false);
+            _judgedAgainst[week] = judged = new(StringComparer.Ordinal);
         }
 
-        var shortAndCheap = LowThresholdRule.IsShortAndCheap(stay, median, options);
-        History.Judged(week, stay, shortAndCheap, median, +1);
-        return new CountedStay(week, stay.SettledDay, stay, true, shortAndCheap);
+        if (!judged.TryGetValue(stay.Adrg, out var median))
+        {
+            judged[stay.Adrg] = median = _medians.GetValueOrDefault(stay.Adrg, double.NaN);
+        }
+
+        if (!double.IsNaN(median))
+        {
+            History.Judged(week, stay, LowThresholdRule.IsShortAndCheap(stay, median, options), median, +1);
+        }
     }
 
-    private QuantileSketch Sketch(string drgCode)
+    private void Sketch(int week, string drgCode, int sign, double cost)
     {
-        if (!Costs.TryGetValue(drgCode, out var sketch))
+        if (!_weekCosts.TryGetValue(week, out var costs))
         {
-            Costs[drgCode] = sketch = new QuantileSketch();
+            _weekCosts[week] = costs = new(StringComparer.Ordinal);
+        }
+
+        foreach (var sketch in new[] { Sketch(costs, drgCode), Sketch(Costs, drgCode) })
+        {
+            if (sign > 0)
+            {
+                sketch.Add(cost);
+            }
+            else
+            {
+                sketch.Remove(cost);
+            }
+        }
+    }
+
+    private static QuantileSketch Sketch(Dictionary<string, QuantileSketch> costs, string drgCode)
+    {
+        if (!costs.TryGetValue(drgCode, out var sketch))
+        {
+            costs[drgCode] = sketch = new QuantileSketch();
         }
 
         return sketch;

@@ -36,18 +36,19 @@ public sealed class LowThresholdGrain(
 
     public Task<LowThresholdStanding> GetStandingAsync() => Task.FromResult(_weeks.Standing(Key, state.State.Current, _peers));
 
-    protected override string Size => $"closed through week {_weeks.ClosedThrough}";
+    protected override string Size => $"{_weeks.Entries} counters, closed through week {_weeks.ClosedThrough}";
 
     protected override IReadOnlyCollection<string> HospitalsOf(FundRegistry current) => [Key];
 
-    protected override DateTimeOffset RebuildFrom(DateTimeOffset latest, FundRegistry current) =>
-        new(SettlementWeek.Start(SettlementWeek.Of(latest) - Options.RetentionWeeks).ToDateTime(TimeOnly.MinValue), BudgetClock.ChinaOffset);
-
-    protected override ValueTask TakeAsync(LedgerEntry row)
+    /// <summary>The retention before the latest week; a reversal of a settlement older than it takes nothing back.</summary>
+    protected override DateTimeOffset RebuildFrom(DateTimeOffset latest, FundRegistry current)
     {
-        _weeks.Count(row.Claim);
-        return ValueTask.CompletedTask;
+        _weeks.Retain(SettlementWeek.Of(latest) - Options.RetentionWeeks);
+        return new(SettlementWeek.Start(SettlementWeek.Of(latest) - Options.RetentionWeeks).ToDateTime(TimeOnly.MinValue), BudgetClock.ChinaOffset);
     }
+
+    protected override async ValueTask TakeAsync(LedgerEntry row) =>
+        _weeks.Count(row.Claim, row.Claim.Kind == ClaimKind.Reversal ? await ReversedByAsync(row.Claim) : null);
 
     /// <summary>The weeks that ended: classify their stays, tell the peers, judge each week in order, publish, store.</summary>
     protected override async Task JudgeAsync(DateTimeOffset watermark, FundRegistry current)

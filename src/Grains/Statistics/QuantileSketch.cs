@@ -21,6 +21,9 @@ public sealed class QuantileSketch
 
     public long Count => _zeros + _buckets.Values.Sum();
 
+    /// <summary>Counters held: the sketch's size, however many amounts it counts.</summary>
+    public int Buckets => _buckets.Count + (_zeros > 0 ? 1 : 0);
+
     public void Add(double amount) => Change(amount, +1);
 
     /// <summary>Takes out one amount added before (a reversed case); an amount never added is a caller's bug.</summary>
@@ -32,6 +35,24 @@ public sealed class QuantileSketch
         foreach (var (bucket, count) in other._buckets)
         {
             _buckets[bucket] = _buckets.GetValueOrDefault(bucket) + count;
+        }
+    }
+
+    /// <summary>Takes out the amounts of a sketch merged or added before (a week leaving a window).</summary>
+    public void Subtract(QuantileSketch other)
+    {
+        _zeros = Math.Max(0, _zeros - other._zeros);
+        foreach (var (bucket, count) in other._buckets)
+        {
+            var next = _buckets.GetValueOrDefault(bucket) - count;
+            if (next > 0)
+            {
+                _buckets[bucket] = next;
+            }
+            else
+            {
+                _buckets.Remove(bucket);
+            }
         }
     }
 
@@ -88,7 +109,7 @@ public sealed class QuantileSketch
             return;
         }
 
-        var bucket = (int)Math.Ceiling(Math.Log(amount) / LogGamma);
+        var bucket = BucketOf(amount);
         var next = _buckets.GetValueOrDefault(bucket) + sign;
         if (next > 0)
         {
@@ -100,6 +121,9 @@ public sealed class QuantileSketch
         }
     }
 
-    // Bucket i holds (γ^(i−1), γ^i]; this point is within RelativeError of every amount in it.
-    private static double Midpoint(int bucket) => 2 * Math.Pow(Gamma, bucket) / (Gamma + 1);
+    /// <summary>The bucket an amount &gt; 0 is counted in: bucket i holds (γ^(i−1), γ^i].</summary>
+    public static int BucketOf(double amount) => (int)Math.Ceiling(Math.Log(amount) / LogGamma);
+
+    /// <summary>What a quantile in a bucket reads as: a point within <see cref="RelativeError"/> of every amount in it.</summary>
+    public static double Midpoint(int bucket) => 2 * Math.Pow(Gamma, bucket) / (Gamma + 1);
 }

@@ -31,8 +31,56 @@ public static class HeavyButLight
     public static bool Is(CodedCase c, SeverityNorm? norm) =>
         c.IsHeavy && norm is { } n && c.LengthOfStay <= n.MedianStay * Slack && (double)c.TotalCost <= n.MedianCost * Slack;
 
+    /// <summary>Whether a heavy case of this stay and cost is light against the norm: <see cref="Is"/> without the case.</summary>
+    public static bool Is(StayAndCost c, SeverityNorm n)
+    {
+        if (c.Stay > n.MedianStay * Slack)
+        {
+            return false;
+        }
+
+        if (c.Cost == StayAndCost.Free)
+        {
+            return true;
+        }
+
+        if (n.MedianCost <= 0)
+        {
+            return false;
+        }
+
+        // The norm is a bucket's midpoint, and the bound a hair under the bucket's top: every cost of a lower bucket is
+        // below it, every cost of a higher one above, and one of the same bucket was told apart when it was counted.
+        var bucket = QuantileSketch.BucketOf(n.MedianCost);
+        return c.Cost >> 1 < bucket || (c.Cost >> 1 == bucket && (c.Cost & 1) == 0);
+    }
+
     // The norm is read from a sketch to within its bucket width; a case exactly at the median must count as at it.
     private const double Slack = 1 + QuantileSketch.RelativeError;
+}
+
+/// <summary>
+/// A heavy case as the book keeps it, without its claim: its stay in days and its cost as the sketch's bucket, with the
+/// lowest bit set when the cost lies above what a norm read as that bucket's midpoint allows. Enough to tell, against
+/// any norm a sketch can read, whether the case is light (<see cref="HeavyButLight.Is(StayAndCost, SeverityNorm)"/>).
+/// </summary>
+public readonly record struct StayAndCost(int Stay, int Cost)
+{
+    /// <summary>The cost of a case that cost nothing: at or below any norm.</summary>
+    public const int Free = int.MinValue;
+
+    public static StayAndCost Of(CodedCase c)
+    {
+        var cost = (double)c.TotalCost;
+        if (cost <= 0)
+        {
+            return new StayAndCost(c.LengthOfStay, Free);
+        }
+
+        var bucket = QuantileSketch.BucketOf(cost);
+        var above = cost > QuantileSketch.Midpoint(bucket) * (1 + QuantileSketch.RelativeError);
+        return new StayAndCost(c.LengthOfStay, (bucket << 1) | (above ? 1 : 0));
+    }
 }
 
 /// <summary>

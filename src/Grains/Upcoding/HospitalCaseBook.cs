@@ -5,9 +5,12 @@ using Monitoring.Statistics;
 namespace Monitoring.Upcoding;
 
 /// <summary>
-/// One hospital's settled cases of the fund year, kept so that a reversal can take its case back out: split cases per
-/// week and ADRG (what <see cref="CodingChange"/> reads), the severity-5 norms of stay and cost per ADRG
-/// (<see cref="QuantileSketch"/>, which can remove), and the month-by-DRG sums the case-mix indicators need.
+/// What one hospital's coding watch knows of its settled cases of the fund year, as sums a reversal can take its case
+/// back out of (the watch reads the reversed case from the ledger): split cases per week and ADRG (what
+/// <see cref="CodingChange"/> reads), the severity-5 norms of stay and cost per ADRG (<see cref="QuantileSketch"/>, which
+/// can remove), the heavy cases per week and ADRG by stay and cost bucket (<see cref="StayAndCost"/>: enough to count the
+/// heavy-but-light against any norm), and the month-by-DRG sums the case-mix indicators need. No claim is kept: the
+/// book is bounded by the year's weeks, the ADRGs and the stays and cost buckets they show, not by the claims.
 /// </summary>
 public sealed class HospitalCaseBook(int fundYear)
 {
@@ -17,46 +20,34 @@ public sealed class HospitalCaseBook(int fundYear)
     /// <summary>Norms from fewer severity-5 cases than this say too little to call a heavy case light.</summary>
     public const int MinNormCases = 10;
 
-    private readonly Dictionary<string, CodedCase> _cases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SeverityCount>[] _weeks = [.. Enumerable.Range(0, WeeksInYear).Select(_ => new Dictionary<string, SeverityCount>(StringComparer.Ordinal))];
+    private readonly Dictionary<string, Dictionary<StayAndCost, int>>[] _heavy = [.. Enumerable.Range(0, WeeksInYear).Select(_ => new Dictionary<string, Dictionary<StayAndCost, int>>(StringComparer.Ordinal))];
     private readonly Dictionary<string, (QuantileSketch Stay, QuantileSketch Cost)> _norms = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Month, string? DrgCode), DrgMonth> _months = [];
 
     /// <summary>Sum of the severity-5 cases' weights per ADRG: what an uncomplicated case of the group weighs here.</summary>
     private readonly Dictionary<string, decimal> _lightWeights = new(StringComparer.Ordinal);
 
-    public int Cases => _cases.Count;
+    public long Cases { get; private set; }
 
     /// <summary>The fund year the book holds.</summary>
     public int FundYear => fundYear;
+
+    /// <summary>Counters the book holds (week, norm, heavy and month entries): its size, whatever the claims.</summary>
+    public int Entries =>
+        _weeks.Sum(w => w.Count) + _heavy.Sum(w => w.Values.Sum(a => a.Count)) + _months.Count
+        + _norms.Values.Sum(n => n.Stay.Buckets + n.Cost.Buckets);
 
     /// <summary>The week of the fund year a day falls in (<see cref="SettlementWeek.InYear"/>), or null outside the year.</summary>
     public int? WeekOf(DateOnly day) => day.Year == fundYear ? SettlementWeek.InYear(day) : null;
 
     public DateOnly WeekStart(int week) => SettlementWeek.Start(fundYear, week);
 
-    /// <summary>Takes a case in; false when it is outside the fund year or already held.</summary>
-    public bool Add(CodedCase c)
-    {
-        if (WeekOf(c.SettledDay) is not { } week || !_cases.TryAdd(c.ClaimId, c))
-        {
-            return false;
-        }
+    /// <summary>Takes a case in; false when it is outside the fund year. The watch's cursor takes each row once.</summary>
+    public bool Add(CodedCase c) => Change(c, +1);
 
-        Change(c, week, +1);
-        return true;
-    }
-
-    /// <summary>Takes a reversed case back out; null when it was never held (another year, or not a case).</summary>
-    public CodedCase? Remove(string claimId)
-    {
-        if (!_cases.Remove(claimId, out var c))
-        {
-            return null;
-        }
-
-        Change(c, WeekOf(c.SettledDay)!.Value, -1);
-        return c;
-    }
+    /// <summary>Takes a reversed case back out; false when it is outside the fund year (it was never taken in).</summary>
+    public bool Remove(CodedCase c) => Change(c, -1);
 
     /// <summary>The split cases per ADRG of weeks 0 to <paramref name="closedWeeks"/> − 1.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, SeverityCount>> Weeks(int closedWeeks) =>
@@ -71,51 +62,62 @@ public sealed class HospitalCaseBook(int fundYear)
             : null;
 
     /// <summary>
-    /// The heavy cases settled from <paramref name="from"/> up to the end of <paramref name="through"/>, and those of them
-    /// that are heavy but light, oldest first.
+    /// The heavy cases settled in the weeks from <paramref name="from"/> to <paramref name="through"/> (days of the fund
+    /// year, taken as their weeks), and how many of them are heavy but light against the norms as they stand.
     /// </summary>
-    public (long Heavy, IReadOnlyList<CodedCase> Light) HeavyButLightBetween(DateOnly from, DateOnly through)
+    public (long Heavy, long Light) HeavyButLightBetween(DateOnly from, DateOnly through)
     {
-        long heavy = 0;
-        var light = new List<CodedCase>();
+        long heavy = 0, light = 0;
         var norms = new Dictionary<string, SeverityNorm?>(StringComparer.Ordinal);
-        foreach (var c in _cases.Values)
+        for (var week = WeekOf(from) ?? 0; week <= Math.Min(WeekOf(through) ?? WeeksInYear - 1, WeeksInYear - 1); week++)
         {
-            if (c.SettledDay < from || c.SettledDay > through || !c.IsHeavy)
+            foreach (var (adrg, cases) in _heavy[week])
             {
-                continue;
-            }
+                if (!norms.TryGetValue(adrg, out var norm))
+                {
+                    norms[adrg] = norm = NormOf(adrg);
+                }
 
-            heavy++;
-            var adrg = c.Adrg!;
-            if (!norms.TryGetValue(adrg, out var norm))
-            {
-                norms[adrg] = norm = NormOf(adrg);
-            }
-
-            if (HeavyButLight.Is(c, norm))
-            {
-                light.Add(c);
+                foreach (var (c, count) in cases)
+                {
+                    heavy += count;
+                    light += norm is { } n && HeavyButLight.Is(c, n) ? count : 0;
+                }
             }
         }
 
-        light.Sort((a, b) => a.SettledDay != b.SettledDay ? a.SettledDay.CompareTo(b.SettledDay) : string.CompareOrdinal(a.ClaimId, b.ClaimId));
         return (heavy, light);
+    }
+
+    /// <summary>
+    /// The heavy-but-light cases among <paramref name="cases"/> (a hospital's settled cases, read back from the ledger
+    /// without those reversed) settled from <paramref name="from"/> through <paramref name="through"/>, oldest first.
+    /// </summary>
+    public IEnumerable<CodedCase> HeavyButLightAmong(IEnumerable<CodedCase> cases, DateOnly from, DateOnly through)
+    {
+        var norms = new Dictionary<string, SeverityNorm?>(StringComparer.Ordinal);
+        return cases
+            .Where(c => c.SettledDay >= from && c.SettledDay <= through && c.IsHeavy)
+            .Where(c => HeavyButLight.Is(c, norms.TryGetValue(c.Adrg!, out var norm) ? norm : norms[c.Adrg!] = NormOf(c.Adrg!)))
+            .OrderBy(c => c.SettledDay).ThenBy(c => c.ClaimId, StringComparer.Ordinal);
     }
 
     /// <summary>The sums per month and DRG (null: 未入组) the case-mix indicators are computed from.</summary>
     public DrgMonth[] Months() =>
-        [.. _cases.Values
-            .GroupBy(c => (Month: c.SettledDay.Month, c.DrgCode))
-            .Select(g => new DrgMonth(g.Key.Month, g.Key.DrgCode, g.Count(), g.Sum(c => c.Weight), g.Sum(c => (long)c.LengthOfStay),
-                g.Sum(c => c.TotalCost), g.Sum(c => c.FundPaid), g.Where(c => c.PaidByDrg).Sum(c => c.FundPaid)))
-            .OrderBy(m => m.Month).ThenBy(m => m.DrgCode, StringComparer.Ordinal)];
+        [.. _months.Values.OrderBy(m => m.Month).ThenBy(m => m.DrgCode, StringComparer.Ordinal)];
 
-    private void Change(CodedCase c, int week, int sign)
+    private bool Change(CodedCase c, int sign)
     {
+        if (WeekOf(c.SettledDay) is not { } week)
+        {
+            return false;
+        }
+
+        Cases += sign;
+        Month(c, sign);
         if (!c.IsSplit)
         {
-            return;
+            return true;
         }
 
         var adrg = c.Adrg!;
@@ -129,24 +131,76 @@ public sealed class HospitalCaseBook(int fundYear)
             _weeks[week].Remove(adrg);
         }
 
-        if (c.Severity == 5)
+        if (c.IsHeavy)
         {
-            if (!_norms.TryGetValue(adrg, out var norm))
-            {
-                _norms[adrg] = norm = (new QuantileSketch(), new QuantileSketch());
-            }
+            Heavy(week, adrg, StayAndCost.Of(c), sign);
+        }
+        else
+        {
+            Norm(c, adrg, sign);
+        }
 
-            _lightWeights[adrg] = _lightWeights.GetValueOrDefault(adrg) + (sign * c.Weight);
-            if (sign > 0)
-            {
-                norm.Stay.Add(c.LengthOfStay);
-                norm.Cost.Add((double)c.TotalCost);
-            }
-            else
-            {
-                norm.Stay.Remove(c.LengthOfStay);
-                norm.Cost.Remove((double)c.TotalCost);
-            }
+        return true;
+    }
+
+    private void Heavy(int week, string adrg, StayAndCost c, int sign)
+    {
+        if (!_heavy[week].TryGetValue(adrg, out var cases))
+        {
+            _heavy[week][adrg] = cases = [];
+        }
+
+        var next = cases.GetValueOrDefault(c) + sign;
+        if (next > 0)
+        {
+            cases[c] = next;
+        }
+        else if (cases.Remove(c) && cases.Count == 0)
+        {
+            _heavy[week].Remove(adrg);
+        }
+    }
+
+    private void Norm(CodedCase c, string adrg, int sign)
+    {
+        if (!_norms.TryGetValue(adrg, out var norm))
+        {
+            _norms[adrg] = norm = (new QuantileSketch(), new QuantileSketch());
+        }
+
+        _lightWeights[adrg] = _lightWeights.GetValueOrDefault(adrg) + (sign * c.Weight);
+        if (sign > 0)
+        {
+            norm.Stay.Add(c.LengthOfStay);
+            norm.Cost.Add((double)c.TotalCost);
+        }
+        else
+        {
+            norm.Stay.Remove(c.LengthOfStay);
+            norm.Cost.Remove((double)c.TotalCost);
+        }
+    }
+
+    private void Month(CodedCase c, int sign)
+    {
+        var key = (c.SettledDay.Month, c.DrgCode);
+        var m = _months.GetValueOrDefault(key) ?? new DrgMonth(key.Month, key.DrgCode, 0, 0, 0, 0, 0, 0);
+        m = m with
+        {
+            Cases = m.Cases + sign,
+            WeightSum = m.WeightSum + (sign * c.Weight),
+            StayDays = m.StayDays + (sign * (long)c.LengthOfStay),
+            TotalCost = m.TotalCost + (sign * c.TotalCost),
+            FundPaid = m.FundPaid + (sign * c.FundPaid),
+            FundPaidByDrg = m.FundPaidByDrg + (c.PaidByDrg ? sign * c.FundPaid : 0),
+        };
+        if (m.Cases > 0)
+        {
+            _months[key] = m;
+        }
+        else
+        {
+            _months.Remove(key);
         }
     }
 }

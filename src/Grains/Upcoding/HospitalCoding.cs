@@ -29,11 +29,12 @@ public sealed class HospitalCoding(int fundYear, UpcodingOptions options)
     public bool SummaryDirty { get; set; }
 
     /// <summary>
-    /// Takes a claim into the book. A reversed case leaves the book, and the closed weeks it was in are judged again
-    /// without it; the standing alert is not touched (the finding rests on the hospital's whole case mix, its claims are
-    /// examples: <see cref="AlertKinds.RestingOnClaims"/>), so a hospital cannot shed a finding by reversing one.
+    /// Takes a claim into the book. A reversal takes the case it reverses (<paramref name="reversed"/>, read back from the
+    /// ledger) out of the book, and the closed weeks it was in are judged again without it; the standing alert is not
+    /// touched (the finding rests on the hospital's whole case mix, its claims are examples:
+    /// <see cref="AlertKinds.RestingOnClaims"/>), so a hospital cannot shed a finding by reversing one.
     /// </summary>
-    public void Take(ClaimEvent claim)
+    public void Take(ClaimEvent claim, ClaimEvent? reversed = null)
     {
         var day = BudgetClock.BudgetDate(claim.SettledAt);
         if (day > LatestDay)
@@ -43,7 +44,7 @@ public sealed class HospitalCoding(int fundYear, UpcodingOptions options)
 
         if (claim.Kind == ClaimKind.Reversal)
         {
-            if (Book.Remove(claim.ReversesClaimId!) is { } removed)
+            if (reversed is not null && CodedCase.From(reversed) is { } removed && Book.Remove(removed))
             {
                 SummaryDirty = true;
                 _closedWeeksChanged |= Book.WeekOf(removed.SettledDay) < ClosedWeeks;
@@ -92,17 +93,24 @@ public sealed class HospitalCoding(int fundYear, UpcodingOptions options)
         }
     }
 
-    /// <summary>The evidence of a step: heavy-but-light cases since the onset, against the peers and the hospital's own past.</summary>
-    public UpcodingFinding Finding(CodingChangeStep step, DateOnly onset, PeerShares peers)
+    /// <summary>The last day of a step's week: the evidence of its finding runs from the onset to it.</summary>
+    public DateOnly WeekEnd(CodingChangeStep step) => Book.WeekStart(step.Week).AddDays(6);
+
+    /// <summary>
+    /// The evidence of a step: heavy-but-light cases since the onset, against the peers and the hospital's own past;
+    /// <paramref name="taken"/> are the hospital's settlements since the onset as the ledger holds them (reversed ones
+    /// left out), the examples are read from.
+    /// </summary>
+    public UpcodingFinding Finding(CodingChangeStep step, DateOnly onset, PeerShares peers, IEnumerable<ClaimEvent> taken)
     {
-        var weekEnd = Book.WeekStart(step.Week).AddDays(6);
+        var weekEnd = WeekEnd(step);
         var (heavy, light) = Book.HeavyButLightBetween(onset, weekEnd);
         var againstPeers = peers.Peers >= options.MinPeers ? CodingChange.AgainstPeers(step.Run, peers.ByAdrg) : null;
         var (heavyBefore, lightBefore) = Book.HeavyButLightBetween(Book.WeekStart(0), onset.AddDays(-1));
-        return new UpcodingFinding(step, onset, weekEnd, heavy, light.Count, [.. light.Take(options.MaxExampleClaims)],
-            againstPeers, peers.Peers, Book.NormOf)
+        var examples = Book.HeavyButLightAmong(taken.Select(CodedCase.From).OfType<CodedCase>(), onset, weekEnd).Take(options.MaxExampleClaims);
+        return new UpcodingFinding(step, onset, weekEnd, heavy, (int)light, [.. examples], againstPeers, peers.Peers, Book.NormOf)
         {
-            LightAgainstBefore = HeavyButLight.SinceOnset(heavyBefore, lightBefore.Count, heavy, light.Count, options),
+            LightAgainstBefore = HeavyButLight.SinceOnset(heavyBefore, lightBefore, heavy, light, options),
         };
     }
 
@@ -118,6 +126,6 @@ public sealed class HospitalCoding(int fundYear, UpcodingOptions options)
         var (heavyBefore, lightBefore) = Book.HeavyButLightBetween(Book.WeekStart(0), start.AddDays(-1));
         var (heavySince, lightSince) = Book.HeavyButLightBetween(start, Book.WeekStart(week).AddDays(6));
         return _inconsistent[(onset, week)] = HeavyButLight.Inconsistent(
-            HeavyButLight.SinceOnset(heavyBefore, lightBefore.Count, heavySince, lightSince.Count, options), options);
+            HeavyButLight.SinceOnset(heavyBefore, lightBefore, heavySince, lightSince, options), options);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitoring.Alerts;
 using Monitoring.CaseMix;
 using Monitoring.Claims;
 using Monitoring.Funds;
@@ -39,9 +40,9 @@ public sealed class UpcodingGrain(
 
     public Task<UpcodingStanding> GetStandingAsync() => Task.FromResult(new UpcodingStanding(
         Key, _coding.ClosedWeeks, _trace?.Level ?? UpcodingLevel.None, _trace?.Track.Statistic ?? 0,
-        _trace?.Track.OnsetPeriod is { } onset ? _coding.Book.WeekStart(onset) : null, _coding.Book.Cases));
+        _trace?.Track.OnsetPeriod is { } onset ? _coding.Book.WeekStart(onset) : null, (int)_coding.Book.Cases));
 
-    protected override string Size => $"{_coding.Book.Cases} cases, {_coding.ClosedWeeks} closed weeks";
+    protected override string Size => $"{_coding.Book.Cases} cases in {_coding.Book.Entries} counters, {_coding.ClosedWeeks} closed weeks";
 
     /// <summary>The book is of one fund year: a new year starts the watch again, so its indicators start from zero.</summary>
     protected override bool Outlived(FundRegistry current) => current.FundYear != _coding.Book.FundYear;
@@ -57,11 +58,8 @@ public sealed class UpcodingGrain(
     protected override DateTimeOffset RebuildFrom(DateTimeOffset latest, FundRegistry current) =>
         new(current.FundYear, 1, 1, 0, 0, 0, BudgetClock.ChinaOffset);
 
-    protected override ValueTask TakeAsync(LedgerEntry row)
-    {
-        _coding.Take(row.Claim);
-        return ValueTask.CompletedTask;
-    }
+    protected override async ValueTask TakeAsync(LedgerEntry row) =>
+        _coding.Take(row.Claim, row.Claim.Kind == ClaimKind.Reversal ? await ReversedByAsync(row.Claim) : null);
 
     /// <summary>Traces the closed weeks again when they changed, and publishes the steps not published yet.</summary>
     protected override async Task JudgeAsync(DateTimeOffset watermark, FundRegistry current)
@@ -75,9 +73,14 @@ public sealed class UpcodingGrain(
         var now = clock.GetUtcNow();
         var name = current.Hospitals.TryGetValue(Key, out var entry) ? entry.Hospital.Name : null;
 
-        // Only a step not yet published is worded: the evidence scan is the costly part of a judgement.
-        var fresh = _coding.Unpublished(Key, trace)
-            .Select(s => UpcodingAlerts.Of(_coding.Finding(s.Step, s.Onset, _peers), place, name, options.Value, now)).ToList();
+        // Only a step not yet published is worded: its examples are read back from the ledger, since the onset.
+        var fresh = new List<Alert>();
+        foreach (var (step, onset) in _coding.Unpublished(Key, trace).ToList())
+        {
+            var taken = await SettledSinceAsync(new DateTimeOffset(onset.ToDateTime(TimeOnly.MinValue), BudgetClock.ChinaOffset), current);
+            fresh.Add(UpcodingAlerts.Of(_coding.Finding(step, onset, _peers, taken), place, name, options.Value, now));
+        }
+
         if (fresh.Count > 0)
         {
             await publisher.RaiseAsync(fresh);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitoring.Claims;
 using Monitoring.Funds;
 using Monitoring.Ledger;
 using Monitoring.Registry;
@@ -54,6 +55,52 @@ public abstract class WatchGrain(IClaimsLedger ledger, RegistryCatalog registry,
 
     /// <summary>What the detector holds, for the rebuild's log line.</summary>
     protected abstract string Size { get; }
+
+    /// <summary>
+    /// The settlement a reversal takes back, as the ledger holds it, when this watch has taken it: a detector keeps sums,
+    /// not claims, and reads what a reversal undoes instead of holding every claim in case one comes.
+    /// </summary>
+    protected async Task<ClaimEvent?> ReversedByAsync(ClaimEvent reversal)
+    {
+        if (reversal.ReversesClaimId is not { } id)
+        {
+            return null;
+        }
+
+        var found = await ledger.ReadClaimsAsync([id]);
+        return found is [{ Entry: { Movement: var movement, Claim: { Kind: ClaimKind.Settlement } settlement } }]
+            && _cursors.TryGetValue(movement.HospitalId, out var cursor) && movement.HospitalSeq <= cursor
+            ? settlement
+            : null;
+    }
+
+    /// <summary>
+    /// The settlements of the watch's hospitals settled since <paramref name="since"/> that it has taken and not seen
+    /// reversed, in ledger order: what a finding names its example claims from, read only when one is worded.
+    /// </summary>
+    protected async Task<IReadOnlyList<ClaimEvent>> SettledSinceAsync(DateTimeOffset since, FundRegistry current)
+    {
+        var settled = new List<ClaimEvent>();
+        var reversed = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in ledger.ReadRecentAsync(HospitalsOf(current), since))
+        {
+            if (row.Movement.HospitalSeq > _cursors.GetValueOrDefault(row.Movement.HospitalId))
+            {
+                continue;
+            }
+
+            if (row.Claim is { Kind: ClaimKind.Reversal, ReversesClaimId: { } id })
+            {
+                reversed.Add(id);
+            }
+            else
+            {
+                settled.Add(row.Claim);
+            }
+        }
+
+        return [.. settled.Where(c => !reversed.Contains(c.ClaimId))];
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
