@@ -8,6 +8,7 @@ using Monitoring.LowThreshold;
 using Monitoring.Pace;
 using Monitoring.Readmission;
 using Monitoring.Registry;
+using Monitoring.Rules;
 using Monitoring.Settlements;
 using Monitoring.Telemetry;
 using Monitoring.Upcoding;
@@ -29,6 +30,12 @@ public static class MonitoringCore
         services.AddSingleton<RegistryCatalog>();
         services.AddSingleton<ClaimDispatcher>();
         services.AddSingleton<PaceJudgement>();
+
+        // The rule library: one grain writes it, every silo reads its own copy. The host puts PostgreSQL in for the
+        // in-memory history when it is durable.
+        services.TryAddSingleton<IRuleStore, InMemoryRuleStore>();
+        services.AddSingleton<RuleBook>();
+        services.AddHostedService<RuleBookSubscription>();
 
         // The consumers of every admitted batch; a new detector is one more line here.
         services.AddSingleton<ILedgerConsumer, FundAccountsFeed>();

@@ -32,7 +32,7 @@ static int Usage()
     Console.Error.WriteLine("       bad-input-measure [--per-kind N] [--valid N] [--batch B] [--per-request-kind N]");
     Console.Error.WriteLine("       body-memory [--events N] [--parallel P]");
     Console.Error.WriteLine("       replay [--claims N] [--year Y] [--seed S] | [--file claims.ndjson --registry registry.json]  [--batch B] [--parallel P]");
-    Console.Error.WriteLine("       fan-out [--connections N] [--seconds S]");
+    Console.Error.WriteLine("       fan-out [--connections N] [--seconds S] [--open-at-month M]");
     Console.Error.WriteLine("       fault-measure [--claims N] [--batch B] [--seed S]");
     return 2;
 }

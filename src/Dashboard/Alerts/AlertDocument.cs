@@ -33,6 +33,16 @@ public sealed record AlertDocument(
     [property: JsonPropertyName("acknowledged")] AcknowledgementDocument? Acknowledged = null,
     [property: JsonPropertyName("current")] AlertFundNow? Current = null)
 {
+    /// <summary>The rule of the library that raised it (absent on alerts stored before the library).</summary>
+    [JsonPropertyName("ruleId")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RuleId { get; init; }
+
+    /// <summary>The version of that rule in force on the alert's settlement day.</summary>
+    [JsonPropertyName("ruleVersion")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RuleVersion { get; init; }
+
     /// <summary>The alert as this reader may see it: a hospital its own view (<see cref="HospitalAlertView"/>), others as stored.</summary>
     public static AlertDocument For(AccessScope scope, Alert alert, AlertFundNow? current = null) =>
         Of(scope.Role == AccessScope.HospitalRole ? HospitalAlertView.For(alert) : alert, current);
@@ -57,7 +67,11 @@ public sealed record AlertDocument(
         alert.StatusReason,
         alert.RegionId,
         alert.Acknowledged is { } ack ? new AcknowledgementDocument(ack.By, ack.At, ack.Note, ack.Role) : null,
-        current);
+        current)
+    {
+        RuleId = alert.RuleId,
+        RuleVersion = alert.RuleVersion,
+    };
 }
 
 public sealed record AlertSubjectDocument(

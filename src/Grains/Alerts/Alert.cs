@@ -65,4 +65,10 @@ public sealed record Alert
     /// is pushed by whichever silo sweeps next.
     /// </summary>
     [Id(22)] public long Revision { get; init; }
+
+    /// <summary>The rule of the library that raised the alert (<c>alert.schema.json</c> § ruleId).</summary>
+    [Id(30)] public string? RuleId { get; init; }
+
+    /// <summary>The version of that rule in force for the alert's settlement day; null where the detector does not read the library yet.</summary>
+    [Id(31)] public int? RuleVersion { get; init; }
 }

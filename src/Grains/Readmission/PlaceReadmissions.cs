@@ -1,6 +1,7 @@
 using Monitoring.Alerts;
 using Monitoring.Claims;
 using Monitoring.Ledger;
+using Monitoring.Rules;
 
 namespace Monitoring.Readmission;
 
@@ -9,7 +10,7 @@ namespace Monitoring.Readmission;
 /// hospitals' readmission counts, and the pairs raised and withdrawn since they were last published. Plain code: the
 /// grain feeds it rows and publishes what <see cref="Drain"/> hands back.
 /// </summary>
-public sealed class PlaceReadmissions(ReadmissionThresholds thresholds)
+public sealed class PlaceReadmissions(ReadmissionThresholds thresholds, Func<DateOnly, RuleInForce<ReadmissionThresholds>>? inForce = null)
 {
     /// <summary>Why a pair's alert goes when a stay settled later falls between its two stays.</summary>
     public const string SupersededReason = "superseded-by-a-stay-between";
@@ -19,7 +20,7 @@ public sealed class PlaceReadmissions(ReadmissionThresholds thresholds)
     private readonly Dictionary<string, string> _withdrawn = new(StringComparer.Ordinal);
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
 
-    public StayWindow Window { get; } = new(thresholds);
+    public StayWindow Window { get; } = new(thresholds, inForce);
 
     /// <summary>The latest settlement day among the rows taken: the window's clock.</summary>
     public DateOnly Watermark { get; private set; }

@@ -50,6 +50,13 @@ public static class ReadmissionAlerts
             norm = finding.Norm is { } norm
                 ? new { drgCode = first.DrgCode, cases = norm.Cases, meanLengthOfStay = Math.Round(norm.MeanLengthOfStay, 2), meanTotalCost = norm.MeanTotalCost }
                 : null,
+            rule = new
+            {
+                ruleId = Rules.RuleIds.SplitHospitalization,
+                version = finding.RuleVersion,
+                scope = finding.RuleScope,
+                parameters = new { windowDays = finding.WindowDays, criticalMaxDays = finding.CriticalMaxDays, warningMaxDays = finding.WarningMaxDays },
+            },
             first = StayEvidence(first, firstPlace, hospitalName),
             second = StayEvidence(second, secondPlace, hospitalName),
         };
@@ -72,6 +79,8 @@ public static class ReadmissionAlerts
             ClaimIds = [first.ClaimId, second.ClaimId],
             DrgCodes = [.. new[] { first.DrgCode, second.DrgCode }.OfType<string>().Distinct()],
             EvidenceJson = JsonSerializer.Serialize(evidence, Json),
+            RuleId = Rules.RuleIds.SplitHospitalization,
+            RuleVersion = finding.RuleVersion,
         };
     }
 

@@ -4,6 +4,7 @@ using Monitoring.Funds;
 using Monitoring.Ledger;
 using Monitoring.Publishing;
 using Monitoring.Registry;
+using Monitoring.Rules;
 using Monitoring.Watch;
 
 namespace Monitoring.Readmission;
@@ -19,6 +20,7 @@ public sealed class ReadmissionGrain(
     RegistryCatalog registry,
     IPublisher publisher,
     IOptions<ReadmissionOptions> options,
+    RuleBook rules,
     IOptions<CheckpointOptions> catchUp,
     TimeProvider clock,
     ILogger<ReadmissionGrain> logger) : WatchGrain(ledger, registry, catchUp, logger), IReadmissionGrain
@@ -35,7 +37,8 @@ public sealed class ReadmissionGrain(
     protected override void Start(FundRegistry current)
     {
         var countyId = current.Alliances.TryGetValue(Key, out var alliance) ? alliance.County.CountyId : current.PlacementOf(Key)?.CountyId;
-        _place = new PlaceReadmissions(options.Value.For(countyId ?? ""));
+        var regionId = countyId is not null && current.Counties.TryGetValue(countyId, out var county) ? county.Region.RegionId : null;
+        _place = new PlaceReadmissions(options.Value.For(countyId ?? ""), day => rules.Split(countyId ?? "", regionId, day));
     }
 
     protected override DateTimeOffset RebuildFrom(DateTimeOffset latest, FundRegistry current) => latest.AddDays(-_place.LookBackDays);

@@ -45,7 +45,11 @@ public static class ReadmissionRule
             severity++;
         }
 
-        return new SplitFinding(interval, t.WindowDays, severity, sameCategory, sameAdrg, aggravations, Trusted(norm, t));
+        return new SplitFinding(interval, t.WindowDays, severity, sameCategory, sameAdrg, aggravations, Trusted(norm, t))
+        {
+            CriticalMaxDays = t.CriticalMaxDays,
+            WarningMaxDays = t.WarningMaxDays,
+        };
     }
 
     /// <summary>

@@ -16,6 +16,17 @@ public sealed record SplitFinding(
     SplitAggravation Aggravations,
     DrgNorm? Norm)
 {
+    /// <summary>The version of the library's split rule that judged the pair (1, the seeded default, when none was asked).</summary>
+    public int RuleVersion { get; init; } = 1;
+
+    /// <summary>The scope of that version (<c>region:*</c>, <c>region:…</c> or <c>county:…</c>).</summary>
+    public string RuleScope { get; init; } = Rules.RuleLibrary.EveryRegion;
+
+    /// <summary>The grades the pair was judged with, for the evidence.</summary>
+    public int CriticalMaxDays { get; init; }
+
+    public int WarningMaxDays { get; init; }
+
     /// <summary>The aggravations as the codes the evidence uses.</summary>
     public IReadOnlyList<string> AggravationCodes =>
     [

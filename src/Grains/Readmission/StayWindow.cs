@@ -1,3 +1,6 @@
+using Monitoring.Claims;
+using Monitoring.Rules;
+
 namespace Monitoring.Readmission;
 
 /// <summary>
@@ -7,7 +10,7 @@ namespace Monitoring.Readmission;
 /// The pairs held depend only on the stays held; the severity of a pair depends on the DRG norms when it was
 /// raised, and the norms only on the order stays arrived in, so batching changes nothing.
 /// </summary>
-public sealed class StayWindow(ReadmissionThresholds thresholds)
+public sealed class StayWindow(ReadmissionThresholds thresholds, Func<DateOnly, RuleInForce<ReadmissionThresholds>>? inForce = null)
 {
     /// <summary>
     /// Days a stay is kept beyond retention before it is dropped: the watermark is the latest settlement seen, and a
@@ -125,9 +128,12 @@ public sealed class StayWindow(ReadmissionThresholds thresholds)
         for (var i = 0; i + 1 < stays.Count; i++)
         {
             var (first, second) = (stays[i], stays[i + 1]);
-            if (ReadmissionRule.Match(first, second, Thresholds, Norms.For(first.DrgCode)) is { } finding)
+            // A pair is judged by the rule version in force on the day it became known (the later settlement), so
+            // a version published later never changes what an earlier day raised, and a replay raises the same.
+            var rule = inForce?.Invoke(BudgetClock.BudgetDate(first.SettledAt >= second.SettledAt ? first.SettledAt : second.SettledAt));
+            if (ReadmissionRule.Match(first, second, rule?.Thresholds ?? Thresholds, Norms.For(first.DrgCode)) is { } finding)
             {
-                pairs.Add(new SuspiciousPair(patientId, first, second, finding));
+                pairs.Add(new SuspiciousPair(patientId, first, second, rule is null ? finding : finding with { RuleVersion = rule.Version.Version, RuleScope = rule.Version.Scope }));
             }
         }
 
