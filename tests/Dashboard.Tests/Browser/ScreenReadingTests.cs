@@ -89,7 +89,7 @@ public sealed class ScreenReadingTests(BrowserFixture browser)
     }
 
     /// <summary>The reader's complaints about the screen as drawn, worked out in the page.</summary>
-    internal const string ReadingProblems = """
+    private const string ReadingProblems = """
         (language) => {
           const found = [];
           const visible = (el) => el.offsetParent !== null || el === document.body;
