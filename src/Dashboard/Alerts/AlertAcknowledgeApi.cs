@@ -8,6 +8,7 @@ using Monitoring.Alerts;
 using Monitoring.Claims;
 using Monitoring.Dashboard.Push;
 using Monitoring.Dashboard.Security;
+using Monitoring.Ledger;
 using Monitoring.Registry;
 
 namespace Monitoring.Dashboard.Alerts;
@@ -33,7 +34,7 @@ public static class AlertAcknowledgeApi
     }
 
     private static async Task<Results<Ok<AlertDocument>, ProblemHttpResult>> AcknowledgeAsync(
-        string path, HttpContext http, RegistryCatalog catalog, IAlertStore store, IGrainFactory grains, TimeProvider clock)
+        string path, HttpContext http, RegistryCatalog catalog, IAlertStore store, IGrainFactory grains, SettlementClock clock)
     {
         if (!path.EndsWith(Suffix, StringComparison.Ordinal) || path.Length == Suffix.Length)
         {
@@ -67,7 +68,7 @@ public static class AlertAcknowledgeApi
             return TypedResults.Problem($"no alert \"{alertId}\" in your scope", statusCode: 404, title: "No such alert");
         }
 
-        var outcome = await store.AcknowledgeAsync(alertId, new AlertAcknowledgement(by, clock.GetUtcNow(), note, scope.Role), http.RequestAborted);
+        var outcome = await store.AcknowledgeAsync(alertId, new AlertAcknowledgement(by, await clock.NowAsync(http.RequestAborted), note, scope.Role), http.RequestAborted);
         if (!outcome.Changed)
         {
             // A hospital is told that an official acknowledged, by role, not who.

@@ -46,6 +46,12 @@ public sealed record CaseDocument(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CaseClaimDocument>? Claims = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AlertDocument>? Alerts = null)
 {
+    /// <summary>
+    /// Whole days since the case was opened, on the settlement clock it was stamped by: the page cannot count them from
+    /// its own wall clock, which may be months from the settlements a replayed or simulated year is at.
+    /// </summary>
+    public int AgeDays { get; init; }
+
     /// <summary>The list's line: the case as the reader may see it, without history.</summary>
     /// <param name="alerts">The case's stored alerts when read: a hospital's copy then says no more than its alerts do.</param>
     public static CaseDocument Of(InspectionCase stored, AccessScope scope, string? hospitalName, DateTimeOffset now, IReadOnlyList<Alert>? alerts = null)
@@ -54,7 +60,10 @@ public sealed record CaseDocument(
         return new CaseDocument(c.CaseId, c.Kind, c.Severity, c.Status, c.CountyId, c.RegionId, c.HospitalId, hospitalName,
             new BilingualText(c.SummaryZh, c.SummaryEn), c.AmountAtStake, c.Recovered, c.Owner, c.OpenedAt, c.OpenedBy, c.DueAt,
             c.AnswerDueAt, c.IsOverdue(now), c.Decision, c.Appeal, c.AlertIds, c.ClaimIds, c.Version,
-            c.Period, c.Items.Count(i => i.Stands), c.Items.Length == 0 ? null : c.Items.Min(i => i.Day), c.Items.Length == 0 ? null : c.Items.Max(i => i.Day));
+            c.Period, c.Items.Count(i => i.Stands), c.Items.Length == 0 ? null : c.Items.Min(i => i.Day), c.Items.Length == 0 ? null : c.Items.Max(i => i.Day))
+        {
+            AgeDays = Math.Max(0, (int)(now - c.OpenedAt).TotalDays),
+        };
     }
 
     /// <summary>The whole case for one reader: history as the reader may see it, the claims and alerts, the reader's moves.</summary>

@@ -1,6 +1,5 @@
 using Monitoring.Cases;
 using Monitoring.Dashboard.Push;
-using Monitoring.Publishing;
 
 namespace Monitoring.Dashboard.Cases;
 

@@ -1,5 +1,5 @@
 using Monitoring.Access;
-using Monitoring.Publishing;
+using Monitoring.Dashboard.Push;
 
 namespace Monitoring.Dashboard.Hubs;
 

@@ -7,7 +7,6 @@ using Monitoring.Dashboard.Alerts;
 using Monitoring.Dashboard.Cases;
 using Monitoring.Dashboard.Funds;
 using Monitoring.Dashboard.Hubs;
-using Monitoring.Publishing;
 
 namespace Monitoring.Dashboard.Push;
 

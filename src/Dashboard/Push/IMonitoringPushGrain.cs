@@ -1,4 +1,3 @@
-using Monitoring.Publishing;
 
 namespace Monitoring.Dashboard.Push;
 

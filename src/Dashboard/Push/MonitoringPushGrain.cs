@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using System.Diagnostics;
-using Monitoring.Publishing;
 using Orleans.Concurrency;
 
 namespace Monitoring.Dashboard.Push;

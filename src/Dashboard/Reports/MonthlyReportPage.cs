@@ -24,8 +24,11 @@ public static class MonthlyReportPage
             .Append("@page{size:A4;margin:16mm}body{font-family:'Noto Sans CJK SC','Source Han Sans SC',sans-serif;color:#1f2933;margin:24px;font-size:13px}")
             .Append("h1{font-size:20px;margin:0}h2{font-size:15px;margin:20px 0 6px;border-bottom:1px solid #ccd;padding-bottom:3px}.sub{color:#667;font-size:11px}")
             .Append("table{border-collapse:collapse;width:100%}th,td{border:1px solid #d5d9e0;padding:4px 6px;text-align:left}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}")
-            .Append("td.k,th.k{white-space:nowrap}")
+            // Heads, dates, levels, statuses and amounts each stay on one line; on a phone a wide table scrolls inside its
+            // own box rather than the page sideways, and the figures stack in one column.
+            .Append("td.k,th.k,td.n,th.n{white-space:nowrap}.scroll{overflow-x:auto}")
             .Append(".kpis{display:grid;grid-template-columns:repeat(4,1fr);gap:6px}.kpi{border:1px solid #d5d9e0;padding:6px}.kpi b{display:block;font-size:16px}")
+            .Append("@media (max-width:700px){body{margin:12px}.kpis{grid-template-columns:1fr}}")
             .Append(".why{color:#8a4b00}@media print{body{margin:0}.noprint{display:none}}</style>")
             // The print button's handler is a file of the page: the host's Content-Security-Policy runs no inline script.
             .Append("<script defer src=\"/dashboard/js/report-print.js\"></script></head><body>")
@@ -59,7 +62,7 @@ public static class MonthlyReportPage
                 .Append("</p>");
         }
 
-        html.Append("<h2>").Append(lang.T("逐月支出", "Month by month")).Append("</h2><table id=\"report-months\"><thead><tr><th class=\"k\">").Append(lang.T("月份", "Month")).Append("</th>")
+        html.Append("<h2>").Append(lang.T("逐月支出", "Month by month")).Append("</h2><div class=\"scroll\"><table id=\"report-months\"><thead><tr><th class=\"k\">").Append(lang.T("月份", "Month")).Append("</th>")
             .Append("<th class=\"n\">").Append(lang.T("支付", "Paid")).Append("</th><th class=\"n\">").Append(lang.T("计划", "Planned"))
             .Append("</th><th class=\"n\">").Append(lang.T("结算笔数", "Claims")).Append("</th><th class=\"n\">").Append(lang.T("累计支付", "Cumulative"))
             .Append("</th><th class=\"n\">").Append(lang.T("支出进度", "Used share")).Append("</th><th class=\"n\">").Append(lang.T("时间进度", "Time share"))
@@ -73,14 +76,14 @@ public static class MonthlyReportPage
                 .Append(m.GapPoints?.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) ?? "—").Append("</td></tr>");
         }
 
-        html.Append("</tbody></table><h2>").Append(lang.T("本月预警", "Alerts of the month")).Append("</h2>");
+        html.Append("</tbody></table></div><h2>").Append(lang.T("本月预警", "Alerts of the month")).Append("</h2>");
         if (report.Alerts.Count == 0)
         {
             html.Append("<p id=\"report-alerts\">").Append(lang.T("本月无预警。", "No alerts this month.")).Append("</p>");
         }
         else
         {
-            html.Append("<table id=\"report-alerts\"><thead><tr><th class=\"k\">").Append(lang.T("日期", "Date")).Append("</th><th class=\"k\">")
+            html.Append("<div class=\"scroll\"><table id=\"report-alerts\"><thead><tr><th class=\"k\">").Append(lang.T("日期", "Date")).Append("</th><th class=\"k\">")
                 .Append(lang.T("级别", "Level")).Append("</th><th>").Append(lang.T("内容", "Message")).Append("</th><th class=\"k\">")
                 .Append(lang.T("状态", "Status")).Append("</th></tr></thead><tbody>");
             foreach (var a in report.Alerts)
@@ -90,7 +93,7 @@ public static class MonthlyReportPage
                     .Append("</td><td class=\"k\">").Append(E(MonthlyReportText.Status(a.Status, lang))).Append("</td></tr>");
             }
 
-            html.Append("</tbody></table>");
+            html.Append("</tbody></table></div>");
         }
 
         if (report.Cases is { } cases)

@@ -1,6 +1,5 @@
 using Monitoring.Assessment;
 using Monitoring.Dashboard.Push;
-using Monitoring.Publishing;
 
 namespace Monitoring.Dashboard.Settlements;
 

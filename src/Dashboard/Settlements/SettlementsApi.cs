@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Access;
 using Monitoring.Assessment;
 using Monitoring.Dashboard.Security;
+using Monitoring.Ledger;
 using Monitoring.Pace;
 using Monitoring.Registry;
 using Monitoring.Settlements;
@@ -141,7 +142,7 @@ public static class SettlementsApi
 
     private static async Task<IResult> PostStepAsync(
         string id, HttpContext http, RegistryCatalog catalog, IPackageLedger books, IGrainFactory grains, IOptions<PackageOptions> package,
-        TimeProvider clock, CancellationToken cancellationToken)
+        SettlementClock clock, CancellationToken cancellationToken)
     {
         var registry = await catalog.CurrentAsync();
         var (stage, score, notes, errors) = await ReadStepAsync(http.Request, cancellationToken);
@@ -164,7 +165,7 @@ public static class SettlementsApi
         var reading = await ReadAsync(FundLevel.Alliance, id, registry, books, package.Value, cancellationToken);
         var actor = http.User.FindFirstValue("sub") is { Length: > 0 } name ? name : $"{scope.Role}@{scope.ScopeText}";
         var outcome = await grains.GetGrain<IAssessmentGrain>(AssessmentGrainKeys.Of(id, registry.FundYear)).ActAsync(
-            new AssessmentCommand(stage!, scope.Role, scope.ScopeText, actor, score!.Value, notes, reading.Score, clock.GetUtcNow()));
+            new AssessmentCommand(stage!, scope.Role, scope.ScopeText, actor, score!.Value, notes, reading.Score, await clock.NowAsync(cancellationToken)));
         return outcome.Succeeded
             ? TypedResults.Ok(AssessmentWorkflow.ViewFor(scope, outcome.Record))
             : TypedResults.Problem(outcome.Error, statusCode: outcome.StatusCode,

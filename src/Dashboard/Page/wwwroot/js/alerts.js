@@ -2,7 +2,7 @@
 // behind it, the claims it rests on, and its message in Chinese and English.
 import { h, clear } from './dom.js';
 import { t, term, lang } from './i18n.js';
-import { dateTime, chinaDate } from './format.js';
+import { dateTime } from './format.js';
 import { figuresTable, recordTables } from './evidence.js';
 import { statusView, figuresNow, acknowledgeView } from './budget-alerts.js';
 
@@ -96,9 +96,9 @@ export class AlertFeed {
         h('span', { class: 'severity', dataset: { severity: alert.severity } }, term('severity', alert.severity)),
         h('span', { class: 'alert-kind' }, term('kind', alert.kind)),
         alert.transition ? h('span', { class: 'transition' }, term('transition', alert.transition)) : null,
-        h('span', { class: 'alert-time' }, `${t('alerts.raisedAt')} `, h('time', { datetime: alert.raisedAt }, dateTime(alert.raisedAt)))),
-      h('div', { class: 'alert-subject' }, this.subjectText(alert),
-        alert.asOf ? [' · ', h('span', { class: 'nowrap' }, t('alerts.asOf', { date: chinaDate(alert.asOf) }))] : null),
+        // Issued at the settlement time the finding was reached (the board's clock), not the host's wall clock.
+        h('span', { class: 'alert-time' }, `${t('alerts.raisedAt')} `, h('time', { datetime: alert.asOf }, dateTime(alert.asOf)))),
+      h('div', { class: 'alert-subject' }, this.subjectText(alert)),
       h('p', { class: 'alert-message' }, message),
       figuresNow(alert, this.fundNow(alert)),
       statusView(alert)));
@@ -120,8 +120,7 @@ export class AlertFeed {
       [t('evidence.subject'), this.subjectText(alert)],
       [t('evidence.county'), `${this.nameOf('county', alert.countyId) ?? ''} ${alert.countyId}`.trim()],
       alert.hospitalId ? [t('evidence.hospital'), `${this.nameOf('hospital', alert.hospitalId) ?? ''} ${alert.hospitalId}`.trim()] : null,
-      [t('evidence.asOf'), dateTime(alert.asOf)],
-      [t('evidence.raisedAt'), dateTime(alert.raisedAt)],
+      [t('evidence.raisedAt'), dateTime(alert.asOf)],
       [t('evidence.alertId'), alert.alertId],
       [t('evidence.caseId'), this.caseLink?.(alert) ?? alert.caseId ?? t('evidence.none')],
     ].filter(Boolean);

@@ -9,7 +9,6 @@ import * as api from './cases-api.js';
 import { renderCase } from './cases-page.js';
 
 const pageSize = 50;
-const dayMs = 86_400_000;
 const statuses = ['open', 'assigned', 'awaiting-hospital', 'under-review', 'appealed', 'confirmed', 'dismissed', 'withdrawn'];
 const kinds = ['split-hospitalization', 'upcoding', 'low-threshold-admission'];
 
@@ -122,7 +121,6 @@ export class CasesView {
   drawQueue() {
     this.root.dataset.mode = 'queue';
     const isHospital = this.ctx.who.role === 'hospital';
-    const now = Date.now();
     clear(this.root).append(...[
       h('div', { class: 'panel-head' },
         h('h2', { id: 'cases-heading' }, isHospital ? t('cases.ownHeading') : t('cases.queueHeading'), ' ',
@@ -137,13 +135,14 @@ export class CasesView {
             [t('cases.col.case')], [t('cases.col.kind')], [t('cases.col.hospital')], [t('cases.col.amount'), 'num'], [t('cases.col.age'), 'num'],
             [t('cases.col.status')], isHospital ? null : [t('cases.col.owner')], [t('cases.col.due')],
           ].filter(Boolean).map(([c, cls]) => h('th', { scope: 'col', class: cls }, c)))),
-          h('tbody', {}, this.cases.map((c) => this.row(c, now, isHospital))))),
+          h('tbody', {}, this.cases.map((c) => this.row(c, isHospital))))),
       this.next ? h('button', { type: 'button', class: 'link-button more', onclick: () => this.loadQueue(true) }, t('cases.more')) : null,
     ].filter(Boolean));
   }
 
-  row(c, now, isHospital) {
-    const ageDays = Math.floor((now - Date.parse(c.openedAt)) / dayMs);
+  row(c, isHospital) {
+    // Counted by the server on the settlement clock the case was stamped by, never by this browser's wall clock.
+    const ageDays = c.ageDays ?? 0;
     return h('tr', { class: c.overdue ? 'overdue-row' : null, dataset: { caseId: c.caseId, status: c.status, overdue: c.overdue ? 'true' : null } },
       // A case is named by what it is about (its summary: patient, dates, finding); its number is for the file.
       h('td', { class: 'case-name' }, h('a', { href: `#case/${encodeURIComponent(c.caseId)}`, class: 'case-link' }, caseTitle(c)),

@@ -3,14 +3,16 @@ using Monitoring.Assessment;
 using Monitoring.Cases;
 using Monitoring.Funds.Snapshots;
 
-namespace Monitoring.Publishing;
+namespace Monitoring.Dashboard.Push;
 
 /// <summary>
 /// One thing the system tells people, in the envelope every push carries: an alert (new, or changed, e.g. withdrawn)
 /// or a fund account's latest status. Exactly one of the two is set; routing reads <see cref="CountyId"/>,
 /// <see cref="RegionId"/> and <see cref="HospitalId"/>, so no hub needs the registry to decide who may see it.
 /// </summary>
-[GenerateSerializer, Immutable]
+// The envelope of the push, so it lives with the push: the grains' door (IPublisher) knows no envelope. The alias keeps
+// the name it shipped under, so silos of both versions still understand each other during a rolling upgrade.
+[GenerateSerializer, Immutable, Alias("Monitoring.Publishing.Publication")]
 public sealed record Publication
 {
     [Id(0)] public Alert? Alert { get; init; }
@@ -40,7 +42,7 @@ public sealed record Publication
     public string? HospitalId => Alert is { } alert ? alert.HospitalId
         : Case is { } notice ? notice.HospitalId
         : Assessment is { } assessment ? assessment.LeadHospitalId
-        : Fund!.Level == Registry.FundLevel.Hospital ? Fund.Id : null;
+        : Fund!.Level == Monitoring.Registry.FundLevel.Hospital ? Fund.Id : null;
 
     /// <summary>Publications with the same key replace each other while waiting to be pushed: a fund's latest status wins.</summary>
     public (string Kind, string Id)? CoalescingKey => Fund is { } fund ? (fund.Level, fund.Id) : null;
