@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Monitoring.Silo.Tests.Hosting;
+using Monitoring.Testing;
+
+namespace Monitoring.Silo.Tests.Rules;
+
+/// <summary>The rule library's API against the real embedded host: drafts validated, scope decides who drafts, publishes and reads drafts.</summary>
+public sealed class RulesEndpointTests(EmbeddedHostFixture fixture) : IClassFixture<EmbeddedHostFixture>
+{
+    private const string Split = "/api/rules/split-hospitalization";
+
+    private RunningHost Host => fixture.Host;
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string token, string path, object body)
+    {
+        using var client = Host.Client(token);
+        using var response = await client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    private static object Draft(string scope, int windowDays) =>
+        new { scope, effectiveFrom = "2026-12-01", parameters = new Dictionary<string, decimal> { ["windowDays"] = windowDays }, reason = "county policy" };
+
+    private async Task<int> DraftAsync(string token, string scope)
+    {
+        var (status, body) = await PostAsync(token, $"{Split}/drafts", Draft(scope, 7));
+        Assert.True(status == HttpStatusCode.Created, body.ToString());
+        return body.GetProperty("version").GetInt32();
+    }
+
+    [Fact]
+    public async Task County_regulator_drafts_for_its_county_but_not_for_another_county_or_the_region()
+    {
+        var county = Host.Token("regulator", "county:530922");
+
+        await DraftAsync(county, "county:530922");
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(county, $"{Split}/drafts", Draft("county:530926", 7))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(county, $"{Split}/drafts", Draft("region:530900", 7))).Status);
+    }
+
+    [Fact]
+    public async Task County_regulator_cannot_publish_a_draft_for_another_county_or_the_region_but_may_for_its_own()
+    {
+        var region = Host.Token("admin");
+        var other = await DraftAsync(region, "county:530926");
+        var regional = await DraftAsync(region, "region:530900");
+        var own = await DraftAsync(region, "county:530922");
+        var county = Host.Token("regulator", "county:530922");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(county, $"{Split}/versions/{other}/publish", new { reason = "no" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(county, $"{Split}/versions/{regional}/publish", new { reason = "no" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(county, $"{Split}/versions/{own}/publish", new { reason = "ours" })).Status);
+
+        using var client = Host.Client(county);
+        var rule = await client.GetFromJsonAsync<JsonElement>(Split);
+        var published = rule.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("version").GetInt32() == own);
+        Assert.Equal("published", published.GetProperty("status").GetString());
+        Assert.Equal(7, published.GetProperty("parameters").GetProperty("windowDays").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Hospital_reads_published_versions_but_never_a_draft_and_may_not_draft()
+    {
+        var draft = await DraftAsync(Host.Token("admin"), "county:530922");
+        var hospital = Host.Token("hospital", "hospital:H53092200001");
+
+        using var client = Host.Client(hospital);
+        var rule = await client.GetFromJsonAsync<JsonElement>(Split);
+        var versions = rule.GetProperty("versions").EnumerateArray().ToList();
+        Assert.Contains(versions, v => v.GetProperty("version").GetInt32() == 1);
+        Assert.DoesNotContain(versions, v => v.GetProperty("status").GetString() == "draft");
+        Assert.DoesNotContain(versions, v => v.GetProperty("version").GetInt32() == draft);
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/rules");
+        Assert.DoesNotContain(list.EnumerateArray().SelectMany(r => r.GetProperty("versions").EnumerateArray()), v => v.GetProperty("status").GetString() == "draft");
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(hospital, $"{Split}/drafts", Draft("county:530922", 7))).Status);
+
+        using var admin = Host.Client(Host.Token("admin"));
+        var seen = await admin.GetFromJsonAsync<JsonElement>(Split);
+        Assert.Contains(seen.GetProperty("versions").EnumerateArray(), v => v.GetProperty("version").GetInt32() == draft && v.GetProperty("status").GetString() == "draft");
+    }
+
+    [Fact]
+    public async Task Draft_out_of_bounds_is_400_naming_each_parameter()
+    {
+        var (status, body) = await PostAsync(Host.Token("admin"), $"{Split}/drafts",
+            new { scope = "county:530922", effectiveFrom = "2026-12-01", parameters = new Dictionary<string, decimal> { ["windowDays"] = 0, ["criticalMaxDays"] = 1.5m }, reason = "x" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var errors = body.GetProperty("errors");
+        Assert.Contains("between 1 and", errors.GetProperty("parameters.windowDays")[0].GetString());
+        Assert.Contains("whole number", errors.GetProperty("parameters.criticalMaxDays")[0].GetString());
+    }
+}
