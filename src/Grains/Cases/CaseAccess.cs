@@ -19,7 +19,7 @@ public static class CaseAccess
     };
 
     /// <summary>
-    /// The case as this caller may read it: a hospital gets no internal history and no official's name — who works,
+    /// The case as this caller may read it: a hospital gets no internal history, no official's opening note and no official's name — who works,
     /// opened or decided its case is shown by role only (the hospital's own people and the system keep theirs). Its
     /// history is numbered 1..n anew, so that gaps do not tell it where internal lines were.
     /// </summary>
@@ -39,7 +39,13 @@ public static class CaseAccess
         {
             Owner = null,
             OpenedBy = c.History.FirstOrDefault() is { } opening ? ShownToHospital(opening.Actor, opening.ActorRole) : CaseActor.SystemRole,
-            History = [.. c.History.Where(e => !e.Internal).Select((e, i) => e with { Seq = i + 1, Actor = ShownToHospital(e.Actor, e.ActorRole) })],
+            History = [.. c.History.Where(e => !e.Internal).Select((e, i) => e with
+            {
+                Seq = i + 1,
+                Actor = ShownToHospital(e.Actor, e.ActorRole),
+                // Why an official opened a case by hand is the office's own reasoning (a tip-off, a hunch), not a question to the hospital.
+                Note = e.Action == CaseActions.Opened && !IsHospitalOrSystem(e.ActorRole) ? null : e.Note,
+            })],
             Decision = c.Decision is { } d ? d with { By = AccessScope.Inspector } : null,
             Appeal = c.Appeal is { DecidedBy: not null } a ? a with { DecidedBy = "reviewer" } : c.Appeal,
         };
@@ -62,6 +68,7 @@ public static class CaseAccess
         };
     }
 
-    private static string ShownToHospital(string actor, string role) =>
-        role is AccessScope.HospitalRole or CaseActor.SystemRole ? actor : role;
+    private static string ShownToHospital(string actor, string role) => IsHospitalOrSystem(role) ? actor : role;
+
+    private static bool IsHospitalOrSystem(string role) => role is AccessScope.HospitalRole or CaseActor.SystemRole;
 }

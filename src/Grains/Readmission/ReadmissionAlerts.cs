@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Monitoring.Alerts;
 using Monitoring.Claims;
@@ -10,16 +12,36 @@ namespace Monitoring.Readmission;
 /// Words and evidence of the split-hospitalization alerts: a sentence in Chinese and English an inspector can act
 /// on, and the two stays behind it. Ids derive from what an alert is about (the two claims; or the hospital, day and
 /// transition), so judging the same claims again yields the same alert, which the store keeps once. The patient's
-/// pseudonym is in the evidence only: the message also goes to the hospital.
+/// pseudonym is in the evidence only: the message also goes to the hospital. A pair's id is a digest of its two claims'
+/// ids, not the ids themselves: the readmitting hospital reads the id, and the first stay may be another member's.
 /// </summary>
 public static class ReadmissionAlerts
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    /// <summary>The alert for a suspect pair, addressed to the hospital that admitted the patient again.</summary>
-    /// <summary>The id of a pair's alert: derived from the two claims, so a replay or a rebuild finds the same one.</summary>
-    public static string PairAlertId(string pairKey) => $"{AlertKinds.SplitHospitalization}/pair/{pairKey}";
+    /// <summary>What every pair's alert id starts with.</summary>
+    public const string PairIdPrefix = $"{AlertKinds.SplitHospitalization}/pair/";
 
+    /// <summary>
+    /// The id of a pair's alert: the first 32 hex digits of the SHA-256 of its key (<c>first&gt;second</c> claim id), so a
+    /// replay or a rebuild finds the same one, and the hospital that reads it cannot read the other stay's claim id in it.
+    /// Migration 0035 rewrites the ids stored before in the same way (<see cref="CurrentPairAlertId"/>).
+    /// </summary>
+    public static string PairAlertId(string pairKey) =>
+        PairIdPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pairKey)))[..32];
+
+    /// <summary>
+    /// An alert id as it reads now: a pair's id stored before 0035 (<c>split-hospitalization/pair/first&gt;second</c>,
+    /// kept so in the append-only case history) in its digest form; any other id as it is.
+    /// </summary>
+    public static string CurrentPairAlertId(string alertId) =>
+        alertId.StartsWith(PairIdPrefix, StringComparison.Ordinal) && !IsDigest(alertId.AsSpan(PairIdPrefix.Length))
+            ? PairAlertId(alertId[PairIdPrefix.Length..])
+            : alertId;
+
+    private static bool IsDigest(ReadOnlySpan<char> rest) => rest.Length == 32 && !rest.ContainsAnyExcept("0123456789abcdef");
+
+    /// <summary>The alert for a suspect pair, addressed to the hospital that admitted the patient again.</summary>
     public static Alert Pair(SuspiciousPair pair, HospitalPlacement secondPlace, HospitalPlacement firstPlace,
         Func<string, string?> hospitalName, DateTimeOffset now)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Monitoring.Access;
 using Monitoring.Cases;
+using Monitoring.Readmission;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -54,8 +55,15 @@ public sealed class PostgresCaseStore(NpgsqlDataSource dataSource) : ICaseStore
             return null;
         }
 
-        return Read(reader) with { History = JsonSerializer.Deserialize<CaseEntry[]>(reader.GetString(2), Json)! };
+        return Read(reader) with { History = [.. JsonSerializer.Deserialize<CaseEntry[]>(reader.GetString(2), Json)!.Select(WithCurrentItemIds)] };
     }
+
+    /// <summary>
+    /// A history line as it reads now: migration 0035 rewrote the split pairs' alert ids (a split pair's item id is its
+    /// alert id) in the cases but could not in the append-only history, so a line written before names them here anew.
+    /// </summary>
+    private static CaseEntry WithCurrentItemIds(CaseEntry entry) =>
+        entry.ItemIds is { Length: > 0 } ids ? entry with { ItemIds = [.. ids.Select(ReadmissionAlerts.CurrentPairAlertId)] } : entry;
 
     public async Task<bool> SaveAsync(InspectionCase c, long expectedVersion, CancellationToken cancellationToken = default)
     {

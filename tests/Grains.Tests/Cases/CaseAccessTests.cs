@@ -55,6 +55,18 @@ public sealed class CaseAccessTests
     }
 
     [Fact]
+    public void A_hospital_reads_that_an_official_opened_its_case_but_not_the_opening_note()
+    {
+        var opened = CaseWorkflow.Record(Opened() with { OpenedBy = "reg", History = [] }, CaseStatus.Open, CaseActions.Opened, Regulator, Now,
+            "internal: the director's tip-off", null, [], isInternal: false);
+
+        var seen = CaseAccess.ViewFor(OwnHospital.Scope, opened);
+
+        Assert.Equal(("open", null), (seen.History[0].Action, seen.History[0].Note));
+        Assert.Equal("internal: the director's tip-off", CaseAccess.ViewFor(Regulator.Scope, opened).History[0].Note);
+    }
+
+    [Fact]
     public void A_hospitals_history_is_numbered_without_gaps_where_internal_lines_were()
     {
         var c = Opened();

@@ -28,15 +28,28 @@ public sealed class ReadmissionAlertsTests
     }
 
     [Fact]
-    public void Pair_alert_id_derives_from_the_two_claims()
+    public void Pair_alert_id_derives_from_the_two_claims_without_naming_either()
     {
         var pair = Pair();
 
         var once = ReadmissionAlerts.Pair(pair, Township, CountyHospital, Name, Now);
         var again = ReadmissionAlerts.Pair(pair, Township, CountyHospital, Name, Now.AddHours(1));
 
-        Assert.Equal("split-hospitalization/pair/S1>S2", once.AlertId);
+        // SHA-256("S1>S2"), its first 32 hex digits: the same as migration 0035 computes in SQL.
+        Assert.Equal("split-hospitalization/pair/32eea56821053046e08b0c37c79c06ee", once.AlertId);
+        Assert.DoesNotContain("S1", once.AlertId, StringComparison.Ordinal);
         Assert.Equal(once.AlertId, again.AlertId);
+        Assert.NotEqual(once.AlertId, ReadmissionAlerts.PairAlertId("S2>S1"));
+    }
+
+    [Fact]
+    public void A_pair_id_stored_before_the_digest_reads_in_the_digest_form_and_other_ids_as_they_are()
+    {
+        Assert.Equal(ReadmissionAlerts.PairAlertId("S1>S2"), ReadmissionAlerts.CurrentPairAlertId("split-hospitalization/pair/S1>S2"));
+        var digest = ReadmissionAlerts.PairAlertId("S1>S2");
+        Assert.Equal(digest, ReadmissionAlerts.CurrentPairAlertId(digest));
+        Assert.Equal("split-hospitalization/rate/H1/20260501/raised", ReadmissionAlerts.CurrentPairAlertId("split-hospitalization/rate/H1/20260501/raised"));
+        Assert.Equal("CLM-9", ReadmissionAlerts.CurrentPairAlertId("CLM-9"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Monitoring.Alerts;
 using Monitoring.Cases;
 using Monitoring.Claims;
 using Monitoring.Ledger;
+using Monitoring.Readmission;
 using Monitoring.Silo.Storage;
 using Monitoring.Testing;
 using Npgsql;
@@ -94,5 +95,39 @@ public sealed class PostgresFindingStoreTests(PostgresServer postgres)
         var read = (await store.GetAsync(stored.CaseId))!;
         Assert.Equal(["open", "escalate"], read.History.Select(h => h.Action));
         Assert.Equal(["low/12/raised", "low/13/escalated"], read.AlertIds);
+    }
+
+    [Fact]
+    public async Task Migration_0035_gives_a_pair_stored_under_its_claims_ids_the_digest_id_the_detector_now_raises()
+    {
+        await using var data = await DatabaseAsync();
+        const string old = "split-hospitalization/pair/CLM-1>CLM-2";
+        var fresh = ReadmissionAlerts.PairAlertId("CLM-1>CLM-2");
+        var alerts = new PostgresAlertStore(data);
+        var cases = new PostgresCaseStore(data);
+        await alerts.AddAsync([Finding(old, AlertKinds.SplitHospitalization, "CLM-1", "CLM-2"), Finding("low/12/raised", AlertKinds.LowThresholdAdmission, "CLM-3")]);
+        var (opened, _) = await cases.AddAsync(CaseOpening.Open(Finding(old, AlertKinds.SplitHospitalization, "CLM-1", "CLM-2"), [], new HashSet<string>(),
+            CaseActor.System, null, Now, CaseRules.Default));
+        var sampled = CaseWorkflow.Record(opened, opened.Status, CaseActions.Sample, CaseActor.System, Now, null, null, [], isInternal: true, itemIds: [old]);
+        Assert.True(await cases.SaveAsync(sampled, opened.Version));
+
+        // Run as the migrator did (a database migrated before 0035 held such rows): a second run changes nothing.
+        var script = typeof(SchemaMigrator).Assembly.GetManifestResourceStream("Monitoring.Silo.Storage.Migrations.0035_pair_alert_digest_ids.sql")!;
+        var sql = await new StreamReader(script).ReadToEndAsync();
+        for (var run = 0; run < 2; run++)
+        {
+            await using var command = data.CreateCommand(sql);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Assert.Null(await alerts.FindAsync(old));
+        Assert.Equal(fresh, (await alerts.FindAsync(fresh))!.AlertId);
+        Assert.NotNull(await alerts.FindAsync("low/12/raised"));
+        Assert.Empty(await alerts.AddAsync([Finding(fresh, AlertKinds.SplitHospitalization, "CLM-1", "CLM-2")]));
+        var read = (await cases.GetAsync(opened.CaseId))!;
+        Assert.Equal([fresh], read.AlertIds);
+        Assert.Equal([(fresh, fresh)], read.Items.Select(i => (i.ItemId, i.AlertId)));
+        Assert.Contains(read.History, h => h.ItemIds is [var id] && id == fresh);
+        Assert.DoesNotContain(read.History, h => h.ItemIds?.Contains(old) == true);
     }
 }
