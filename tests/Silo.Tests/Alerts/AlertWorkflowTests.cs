@@ -57,7 +57,6 @@ public sealed class AlertWorkflowTests
         Assert.Equal(HttpStatusCode.BadRequest, (await AcknowledgeAsync(own, Id(alert), "{not json")).StatusCode);
         Assert.Equal("open", (await AlertsAsync(own)).Single(a => Id(a) == Id(alert)).GetProperty("status").GetString());
 
-        var before = DateTimeOffset.UtcNow;
         using var done = await AcknowledgeAsync(own, Id(alert), """{"note":"已安排医保办核查"}""");
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         var read = (await AlertsAsync(own)).Single(a => Id(a) == Id(alert));
@@ -65,7 +64,8 @@ public sealed class AlertWorkflowTests
         var acknowledged = read.GetProperty("acknowledged");
         Assert.Equal("hospital@hospital:H53092200001", acknowledged.GetProperty("by").GetString());
         Assert.Equal("已安排医保办核查", acknowledged.GetProperty("note").GetString());
-        Assert.InRange(acknowledged.GetProperty("at").GetDateTimeOffset(), before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+        // Stamped on the settlement clock the screens read (the feed's last settlement day), not the wall clock.
+        Assert.Equal(new DateOnly(2026, 8, 31), DateOnly.FromDateTime(acknowledged.GetProperty("at").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).DateTime));
 
         var again = await AcknowledgeAsync(own, Id(alert));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
