@@ -43,17 +43,19 @@ public static class WatchMemoryMeasure
         double[] marks = [0.1, 0.5, 1.0];
         foreach (var claim in Events())
         {
-            if (claim.HospitalId is not { } hospital)
-            {
-                continue;
-            }
-
+            fed++;
             if (claim.Kind == ClaimKind.Settlement && reversedIds.Contains(claim.ClaimId))
             {
                 ledger[claim.ClaimId] = claim;
             }
 
+            // A reversal names no hospital: the ledger books it to the settlement's.
             var reversed = claim.Kind == ClaimKind.Reversal ? ledger.GetValueOrDefault(claim.ReversesClaimId!) : null;
+            if ((claim.HospitalId ?? reversed?.HospitalId) is not { } hospital)
+            {
+                continue;
+            }
+
             if (!coding.TryGetValue(hospital, out var book))
             {
                 coding[hospital] = book = new HospitalCoding(year, upcoding);
@@ -70,7 +72,6 @@ public static class WatchMemoryMeasure
                 own.Evict(current - lowThreshold.RetentionWeeks);
             }
 
-            fed++;
             while (next < marks.Length && fed >= marks[next] * total)
             {
                 var heap = Heap() - baseline;
