@@ -43,6 +43,7 @@ public static class MonitoringCore
         services.AddSingleton<ILedgerConsumer, ReadmissionFeed>();
         services.AddSingleton<ILedgerConsumer, LowThresholdFeed>();
         services.AddSingleton<ILedgerConsumer, UpcodingFeed>();
+        services.AddSingleton<CaseMix.ICaseMixSource, UpcodingCaseMixSource>();
         services.AddSingleton<SettlementClock>();
         services.AddSingleton<ILedgerConsumer>(sp => sp.GetRequiredService<SettlementClock>());
 

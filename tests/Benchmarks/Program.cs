@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "bad-input-measure" => await BadInputMeasure.RunAsync(args[1..]),
     "body-memory" => await BodyMemoryMeasure.RunAsync(args[1..]),
     "replay" => await ReplayMeasure.RunAsync(args[1..]),
+    "watch-memory" => await WatchMemoryMeasure.RunAsync(args[1..]),
     "fan-out" => await FanOutMeasure.RunAsync(args[1..]),
     "fault-measure" => await FaultMeasure.RunAsync(args[1..]),
     _ => Usage(),
@@ -22,6 +23,7 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: ingest [--claims N] [--batch B] [--parallel P]");
+    Console.Error.WriteLine("       watch-memory [--claims N] [--year Y] [--seed S]");
     Console.Error.WriteLine("       alert-latency [--alerts N] [--background CLAIMS_PER_S]");
     Console.Error.WriteLine("       readmission-memory [--patients N]");
     Console.Error.WriteLine("       split-measure [--claims N] [--batch B] [--seed S] [--postgres]");

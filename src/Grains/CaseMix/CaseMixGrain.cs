@@ -1,5 +1,4 @@
 using Monitoring.Registry;
-using Monitoring.Upcoding;
 
 namespace Monitoring.CaseMix;
 
@@ -8,7 +7,7 @@ namespace Monitoring.CaseMix;
 /// memory only: the summaries are functions of the ledger that the hospitals' watches rebuild, so on activation it wakes
 /// the region's watches, which report again.
 /// </summary>
-public sealed class CaseMixGrain(RegistryCatalog registry) : Grain, ICaseMixGrain
+public sealed class CaseMixGrain(RegistryCatalog registry, ICaseMixSource sources) : Grain, ICaseMixGrain
 {
     private readonly Dictionary<string, HospitalCaseMixSummary> _hospitals = new(StringComparer.Ordinal);
 
@@ -16,9 +15,7 @@ public sealed class CaseMixGrain(RegistryCatalog registry) : Grain, ICaseMixGrai
     {
         var current = await registry.CurrentAsync();
         var region = this.GetPrimaryKeyString();
-        await Task.WhenAll(current.Hospitals.Values
-            .Where(h => h.Placement.RegionId == region)
-            .Select(h => GrainFactory.GetGrain<IUpcodingGrain>(h.Hospital.HospitalId).WakeAsync()));
+        await sources.ReportAgainAsync(current.Hospitals.Values.Where(h => h.Placement.RegionId == region).Select(h => h.Hospital.HospitalId));
     }
 
     public Task<PeerShares> ReportAsync(HospitalCaseMixSummary summary)

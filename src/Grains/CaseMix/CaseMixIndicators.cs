@@ -69,9 +69,9 @@ public static class CaseMixIndicators
     /// Same-level peers' pooled heavy share per ADRG, the hospital itself excluded: what its case mix would show if it
     /// coded like them.
     /// </summary>
-    public static Dictionary<string, Upcoding.SeverityCount> PeerShares(IEnumerable<HospitalCaseMixSummary> peers) =>
+    public static Dictionary<string, SeverityCount> PeerShares(IEnumerable<HospitalCaseMixSummary> peers) =>
         peers.SelectMany(p => p.Months)
             .Where(r => r.IsSplit)
             .GroupBy(r => r.Adrg!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => new Upcoding.SeverityCount(g.Sum(r => r.Cases), g.Where(r => r.IsHeavy).Sum(r => r.Cases)), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => new SeverityCount(g.Sum(r => r.Cases), g.Where(r => r.IsHeavy).Sum(r => r.Cases)), StringComparer.Ordinal);
 }

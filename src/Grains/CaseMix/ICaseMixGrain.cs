@@ -1,4 +1,3 @@
-using Monitoring.Upcoding;
 
 namespace Monitoring.CaseMix;
 

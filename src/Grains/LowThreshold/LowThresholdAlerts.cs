@@ -1,3 +1,4 @@
+using Monitoring.Watch;
 using System.Globalization;
 using System.Text.Json;
 using Monitoring.Alerts;

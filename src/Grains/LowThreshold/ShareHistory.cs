@@ -1,3 +1,4 @@
+using Monitoring.Watch;
 using Monitoring.Statistics;
 
 namespace Monitoring.LowThreshold;

@@ -1,3 +1,4 @@
+using Monitoring.CaseMix;
 using Monitoring.Alerts;
 using Monitoring.Statistics;
 

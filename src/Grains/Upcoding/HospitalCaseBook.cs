@@ -1,5 +1,5 @@
+using Monitoring.Watch;
 using Monitoring.CaseMix;
-using Monitoring.LowThreshold;
 using Monitoring.Statistics;
 
 namespace Monitoring.Upcoding;

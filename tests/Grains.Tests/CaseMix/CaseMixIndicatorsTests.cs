@@ -59,7 +59,7 @@ public sealed class CaseMixIndicatorsTests
 
         var shares = CaseMixIndicators.PeerShares([a, b]);
 
-        Assert.Equal(new Monitoring.Upcoding.SeverityCount(100, 30), shares["ES2"]);
+        Assert.Equal(new SeverityCount(100, 30), shares["ES2"]);
         Assert.False(shares.ContainsKey("CB3"));
     }
 }

@@ -1,3 +1,4 @@
+using Monitoring.Watch;
 using System.Text.Json.Nodes;
 using Monitoring.Alerts;
 using Monitoring.LowThreshold;

@@ -1,3 +1,4 @@
+using Monitoring.Watch;
 using Monitoring.Alerts;
 using Monitoring.Claims;
 using Monitoring.Grains.Tests.Grains;

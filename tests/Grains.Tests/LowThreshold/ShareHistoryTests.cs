@@ -1,3 +1,4 @@
+using Monitoring.Watch;
 using Monitoring.LowThreshold;
 
 namespace Monitoring.Grains.Tests.LowThreshold;

@@ -1,3 +1,4 @@
+using Monitoring.CaseMix;
 using Monitoring.Claims;
 using Monitoring.Upcoding;
 

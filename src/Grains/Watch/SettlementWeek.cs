@@ -1,6 +1,6 @@
 using Monitoring.Claims;
 
-namespace Monitoring.LowThreshold;
+namespace Monitoring.Watch;
 
 /// <summary>
 /// The one settlement week of every detector: seven-day blocks of settlement time counted from 1 January of each fund

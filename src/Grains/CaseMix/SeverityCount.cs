@@ -1,4 +1,4 @@
-namespace Monitoring.Upcoding;
+namespace Monitoring.CaseMix;
 
 /// <summary>Split cases (severity 1, 3 or 5) of one ADRG in one period, and how many of them were coded heavy (1 or 3).</summary>
 [GenerateSerializer, Immutable]
