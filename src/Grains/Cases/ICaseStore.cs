@@ -24,7 +24,7 @@ public interface ICaseStore
     /// <summary>A page of cases in the query's order, without their history.</summary>
     Task<IReadOnlyList<InspectionCase>> QueryAsync(CaseQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>The undecided cases resting on any of these alerts or claims.</summary>
+    /// <summary>The undecided cases resting on any of these alerts or claims, each with its whole history (callers save them).</summary>
     Task<IReadOnlyList<InspectionCase>> UndecidedRestingOnAsync(
         IReadOnlyCollection<string> alertIds, IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken = default);
 

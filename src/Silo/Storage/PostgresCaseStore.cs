@@ -42,20 +42,9 @@ public sealed class PostgresCaseStore(NpgsqlDataSource dataSource) : ICaseStore
 
     public async Task<InspectionCase?> GetAsync(string caseId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            """
-            SELECT c.body, c.version,
-                   COALESCE((SELECT jsonb_agg(h.body ORDER BY h.seq) FROM case_history h WHERE h.case_id = c.case_id), '[]'::jsonb)
-            FROM cases c WHERE c.case_id = @id
-            """);
+        await using var command = dataSource.CreateCommand($"SELECT {WholeCase} WHERE c.case_id = @id");
         command.Parameters.AddWithValue("id", caseId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        return Read(reader) with { History = [.. JsonSerializer.Deserialize<CaseEntry[]>(reader.GetString(2), Json)!.Select(WithCurrentItemIds)] };
+        return (await ReadWholeAsync(command, cancellationToken)).SingleOrDefault();
     }
 
     /// <summary>
@@ -162,15 +151,16 @@ public sealed class PostgresCaseStore(NpgsqlDataSource dataSource) : ICaseStore
             return [];
         }
 
+        // Whole, with history: the caller changes and saves them, and a save must carry every line already stored.
         await using var command = dataSource.CreateCommand(
-            """
-            SELECT body, version FROM cases
-            WHERE (alert_ids && @alerts OR claim_ids && @claims)
-              AND status IN ('open', 'assigned', 'awaiting-hospital', 'under-review')
+            $"""
+            SELECT {WholeCase}
+            WHERE (c.alert_ids && @alerts OR c.claim_ids && @claims)
+              AND c.status IN ('open', 'assigned', 'awaiting-hospital', 'under-review')
             """);
         command.Parameters.AddWithValue("alerts", alertIds.ToArray());
         command.Parameters.AddWithValue("claims", claimIds.ToArray());
-        return await ReadAllAsync(command, cancellationToken);
+        return await ReadWholeAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<InspectionCase>> WithBookingsAsync(CancellationToken cancellationToken = default)
@@ -288,6 +278,26 @@ public sealed class PostgresCaseStore(NpgsqlDataSource dataSource) : ICaseStore
         while (await reader.ReadAsync(cancellationToken))
         {
             cases.Add(Read(reader));
+        }
+
+        return cases;
+    }
+
+    /// <summary>The columns and source of a case with its history (the row's body is stored without it).</summary>
+    private const string WholeCase =
+        """
+        c.body, c.version,
+               COALESCE((SELECT jsonb_agg(h.body ORDER BY h.seq) FROM case_history h WHERE h.case_id = c.case_id), '[]'::jsonb)
+        FROM cases c
+        """;
+
+    private static async Task<IReadOnlyList<InspectionCase>> ReadWholeAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var cases = new List<InspectionCase>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cases.Add(Read(reader) with { History = [.. JsonSerializer.Deserialize<CaseEntry[]>(reader.GetString(2), Json)!.Select(WithCurrentItemIds)] });
         }
 
         return cases;

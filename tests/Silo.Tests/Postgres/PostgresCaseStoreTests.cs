@@ -66,6 +66,27 @@ public sealed class PostgresCaseStoreTests(PostgresServer postgres)
         Assert.Equal(byA.History[1], read.History[1] with { Documents = byA.History[1].Documents });
     }
 
+    /// <summary>
+    /// A withdrawal changes and saves the cases this read returns: read without their history, the save looked like it
+    /// dropped lines, was refused every time, and the publisher's retry held ingest until a year's replay stood still.
+    /// </summary>
+    [Fact]
+    public async Task The_undecided_cases_resting_on_an_alert_read_back_whole_and_a_withdrawal_saves()
+    {
+        var (store, data) = await StoreAsync();
+        await using var _ = data;
+        var (opened, _) = await store.AddAsync(Case("C-1", 10m, 0));
+        var taken = CaseWorkflow.Apply(opened, new CaseCommand(CaseActions.Take), Inspector, Now, Now, CaseRules.Default).Case!;
+        Assert.True(await store.SaveAsync(taken, opened.Version));
+
+        var standing = Assert.Single(await store.UndecidedRestingOnAsync(["alert-C-1"], []));
+        Assert.Equal((await store.GetAsync("C-1"))!.History.Select(e => (e.Seq, e.Action)), standing.History.Select(e => (e.Seq, e.Action)));
+
+        var withdrawn = CaseWorkflow.Withdraw(standing, "finding withdrawn", Now.AddHours(1))!;
+        Assert.True(await store.SaveAsync(withdrawn, standing.Version));
+        Assert.Equal(["open", "take", CaseActions.Withdraw], (await store.GetAsync("C-1"))!.History.Select(e => e.Action));
+    }
+
     [Fact]
     public async Task The_history_table_refuses_to_change_or_lose_a_line()
     {
