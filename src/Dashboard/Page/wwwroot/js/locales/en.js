@@ -424,6 +424,9 @@ export const texts = {
   'cases.chart.ownBaseline': 'against own baseline',
   'cases.chart.peers': 'against peers',
   'signal.own-baseline': 'above its own baseline',
+  'rules.everyRegion': 'every region (default)',
+  'rules.region': 'region ',
+  'rules.county': 'county ',
   'signal.peers': 'above its peers',
 };
 
@@ -548,4 +551,10 @@ export const figures = {
   normWeight: 'Mean weight of uncomplicated cases here',
   amountAtStake: 'Amount at stake',
   status: 'Status',
+  rule: 'Rule in force',
+  ruleId: 'Rule',
+  version: 'Version',
+  scope: 'Scope',
+  criticalMaxDays: 'Critical up to (days)',
+  warningMaxDays: 'Warning up to (days)',
 };

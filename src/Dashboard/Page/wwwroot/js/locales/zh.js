@@ -424,6 +424,9 @@ export const texts = {
   'cases.chart.ownBaseline': '对照本院基线',
   'cases.chart.peers': '对照同级机构',
   'signal.own-baseline': '高于本院基线',
+  'rules.everyRegion': '全地区默认',
+  'rules.region': '地区 ',
+  'rules.county': '县区 ',
   'signal.peers': '高于同级机构',
 };
 
@@ -548,4 +551,10 @@ export const figures = {
   normWeight: '本院无并发症病例平均权重',
   amountAtStake: '涉及金额',
   status: '状态',
+  rule: '适用规则',
+  ruleId: '规则',
+  version: '版本',
+  scope: '适用范围',
+  criticalMaxDays: '严重等级上限（天）',
+  warningMaxDays: '警告等级上限（天）',
 };
