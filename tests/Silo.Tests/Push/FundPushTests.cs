@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Access;
+using Monitoring.Dashboard.Push;
 using Monitoring.Publishing;
 using Monitoring.Funds.Snapshots;
 using Monitoring.Silo.Tests.Hosting;
@@ -41,11 +42,14 @@ public sealed class FundPushTests(EmbeddedHostFixture fixture) : IClassFixture<E
             }
         }
 
+        // The bound follows the push interval, not this machine's speed: a loaded runner stretches the bursts.
+        var sending = clock.Elapsed;
+        var atMost = Math.Max(3, (int)(sending / MonitoringPushGrain.FundInterval) + 2);
         await admin.WaitForAsync("fund", d => IsAccount(d, account) && d.GetProperty("claimsCounted").GetInt64() == 200);
         var elapsed = clock.Elapsed;
 
         var received = admin.Received("fund").Where(d => IsAccount(d, account)).ToList();
-        Assert.InRange(received.Count, 1, 3);
+        Assert.InRange(received.Count, 1, atMost);
         Assert.Equal(200, received[^1].GetProperty("claimsCounted").GetInt64());
         Assert.Equal(200 * 1000.01m, received[^1].GetProperty("fundPaid").GetDecimal());
         Assert.True(elapsed < TimeSpan.FromSeconds(3), $"the latest status took {elapsed} to arrive");
