@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Monitoring.Cluster;
 
 namespace Monitoring.Rules;
 
@@ -9,55 +9,13 @@ namespace Monitoring.Rules;
 /// stands, so a silo that missed a change has it within a period.
 /// </summary>
 public sealed partial class RuleBookSubscription(IGrainFactory grains, ILocalSiloDetails silo, RuleBook book, ILogger<RuleBookSubscription> logger)
-    : BackgroundService
+    : ObserverRenewal<IRuleBookObserver>(grains, book)
 {
-    private static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
+    protected override async Task RenewAsync(IRuleBookObserver observer, CancellationToken cancellationToken) =>
+        await book.UpdateAsync(await Grains.GetGrain<IRuleLibraryGrain>(0).SubscribeAsync(silo.SiloAddress, observer));
 
-    private IRuleBookObserver? _observer;
-
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        _observer = grains.CreateObjectReference<IRuleBookObserver>(book);
-        await SubscribeAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        if (_observer is not null)
-        {
-            grains.DeleteObjectReference<IRuleBookObserver>(_observer);
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await SubscribeAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task SubscribeAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await book.UpdateAsync(await grains.GetGrain<IRuleLibraryGrain>(0).SubscribeAsync(silo.SiloAddress, _observer!));
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Until the next period this silo judges with the library it last had.
-            LogSubscriptionFailed(logger, e, silo.SiloAddress);
-        }
-    }
+    // Until the next period this silo judges with the library it last had.
+    protected override void RenewalFailed(Exception exception) => LogSubscriptionFailed(logger, exception, silo.SiloAddress);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing the rule book of silo {Silo} to the rule library failed")]
     private static partial void LogSubscriptionFailed(ILogger logger, Exception exception, SiloAddress silo);
