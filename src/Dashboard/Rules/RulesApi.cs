@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Access;
+using Monitoring.Dashboard.Input;
 using Monitoring.Dashboard.Security;
 using Monitoring.Registry;
 using Monitoring.Rules;
@@ -23,8 +24,9 @@ public static class RulesApi
         var rules = app.MapGroup("/api/rules").RequireAuthorization(MonitoringPolicies.Reader).WithTags("Rules");
         rules.MapGet("/", ListAsync);
         rules.MapGet("/{ruleId}", ReadAsync);
-        rules.MapPost("/{ruleId}/drafts", DraftAsync);
-        rules.MapPost("/{ruleId}/versions/{version:int}/publish", PublishAsync);
+        // Bodies are read by JsonBody, as every body of the dashboard is (text that cannot be stored, quoted numbers).
+        rules.MapPost("/{ruleId}/drafts", DraftAsync).Accepts<DraftBody>("application/json");
+        rules.MapPost("/{ruleId}/versions/{version:int}/publish", PublishAsync).Accepts<PublishBody>("application/json");
         return app;
     }
 
@@ -43,8 +45,14 @@ public static class RulesApi
     }
 
     private static async Task<Results<Created<VersionCreated>, ValidationProblem, ProblemHttpResult>> DraftAsync(
-        string ruleId, DraftBody body, HttpContext http, IGrainFactory grains, RegistryCatalog catalog)
+        string ruleId, HttpContext http, IGrainFactory grains, RegistryCatalog catalog)
     {
+        var (body, error) = await JsonBody.ReadAsync<DraftBody>(http.Request);
+        if (body is null)
+        {
+            return TypedResults.Problem(error, statusCode: 400, title: "Bad draft");
+        }
+
         var scope = CallerScope.Of(http.User)!;
         var registry = await catalog.CurrentAsync();
         var missing = new Dictionary<string, string[]>();
@@ -86,8 +94,19 @@ public static class RulesApi
     }
 
     private static async Task<Results<Ok<VersionCreated>, ValidationProblem, ProblemHttpResult>> PublishAsync(
-        string ruleId, int version, PublishBody? body, HttpContext http, IGrainFactory grains, RegistryCatalog catalog)
+        string ruleId, int version, HttpContext http, IGrainFactory grains, RegistryCatalog catalog)
     {
+        // The body is optional (a reason only); one that is there is checked like any other.
+        PublishBody? body = null;
+        if (http.Request.ContentLength > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+        {
+            (body, var error) = await JsonBody.ReadAsync<PublishBody>(http.Request);
+            if (body is null)
+            {
+                return TypedResults.Problem(error, statusCode: 400, title: "Bad publication");
+            }
+        }
+
         var scope = CallerScope.Of(http.User)!;
         var registry = await catalog.CurrentAsync();
         var library = grains.GetGrain<IRuleLibraryGrain>(0);

@@ -93,4 +93,22 @@ public sealed class RulesEndpointTests(EmbeddedHostFixture fixture) : IClassFixt
         Assert.Contains("between 1 and", errors.GetProperty("parameters.windowDays")[0].GetString());
         Assert.Contains("whole number", errors.GetProperty("parameters.criticalMaxDays")[0].GetString());
     }
+
+    [Fact]
+    public async Task Draft_with_a_quoted_number_or_a_NUL_is_400_naming_the_field_and_stores_nothing()
+    {
+        var admin = Host.Token("admin");
+        var (quoted, quotedBody) = await PostAsync(admin, $"{Split}/drafts",
+            new { scope = "county:530922", effectiveFrom = "2026-12-01", parameters = new Dictionary<string, string> { ["windowDays"] = "7" }, reason = "quoted number" });
+        var (nul, nulBody) = await PostAsync(admin, $"{Split}/drafts",
+            new { scope = "county:530922", effectiveFrom = "2026-12-01", parameters = new Dictionary<string, decimal> { ["windowDays"] = 7 }, reason = "a\u0000b" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, quoted);
+        Assert.Contains("windowDays", quotedBody.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, nul);
+        Assert.Contains("reason", nulBody.GetProperty("detail").GetString());
+        using var client = Host.Client(admin);
+        var seen = await client.GetFromJsonAsync<JsonElement>(Split);
+        Assert.DoesNotContain(seen.GetProperty("versions").EnumerateArray(), v => v.GetProperty("reason").GetString() is "quoted number" or "a\u0000b");
+    }
 }
