@@ -133,28 +133,22 @@ public static class RuleCatalogue
             events.Add(Seed(rule.RuleId, 1, RuleLibrary.EveryRegion, rule.Defaults(), at));
         }
 
-        var split = rules.First(r => r.RuleId == RuleIds.SplitHospitalization);
-        var version = 2;
-        foreach (var (county, t) in readmission.Counties.OrderBy(c => c.Key, StringComparer.Ordinal))
+        events.AddRange(CountySeeds(RuleIds.SplitHospitalization, readmission.Counties, t => new(StringComparer.Ordinal)
         {
-            events.Add(Seed(split.RuleId, version++, $"county:{county}", new Dictionary<string, decimal>(StringComparer.Ordinal)
-            {
-                ["windowDays"] = t.WindowDays, ["criticalMaxDays"] = t.CriticalMaxDays, ["warningMaxDays"] = t.WarningMaxDays,
-            }, at));
-        }
-
-        version = 2;
-        foreach (var (county, t) in pace.Counties.OrderBy(c => c.Key, StringComparer.Ordinal))
+            ["windowDays"] = t.WindowDays, ["criticalMaxDays"] = t.CriticalMaxDays, ["warningMaxDays"] = t.WarningMaxDays,
+        }, at));
+        events.AddRange(CountySeeds(RuleIds.BudgetPace, pace.Counties, t => new(StringComparer.Ordinal)
         {
-            events.Add(Seed(RuleIds.BudgetPace, version++, $"county:{county}", new Dictionary<string, decimal>(StringComparer.Ordinal)
-            {
-                ["noticeGapPoints"] = t.NoticeGapPoints, ["warningGapPoints"] = t.WarningGapPoints,
-                ["criticalProjectionPercent"] = t.CriticalProjectionPercent, ["noticeProjectionPercent"] = t.NoticeProjectionPercent,
-            }, at));
-        }
-
+            ["noticeGapPoints"] = t.NoticeGapPoints, ["warningGapPoints"] = t.WarningGapPoints,
+            ["criticalProjectionPercent"] = t.CriticalProjectionPercent, ["noticeProjectionPercent"] = t.NoticeProjectionPercent,
+        }, at));
         return [.. events];
     }
+
+    /// <summary>One version per configured county override, numbered from 2 after the region-wide seed, in county order.</summary>
+    private static IEnumerable<RuleEvent> CountySeeds<T>(string ruleId, IEnumerable<KeyValuePair<string, T>> counties,
+        Func<T, Dictionary<string, decimal>> parameters, DateTimeOffset at) =>
+        counties.OrderBy(c => c.Key, StringComparer.Ordinal).Select((c, i) => Seed(ruleId, i + 2, $"county:{c.Key}", parameters(c.Value), at));
 
     private static RuleEvent Seed(string ruleId, int version, string scope, Dictionary<string, decimal> parameters, DateTimeOffset at) => new()
     {

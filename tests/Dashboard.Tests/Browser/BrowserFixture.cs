@@ -21,6 +21,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk).");
         }
 
+        // A page settles in seconds on a quiet machine and in tens of them on a CI runner building beside it: every
+        // expectation waits as long as a page action may (NewPageAsync), instead of Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
