@@ -35,10 +35,12 @@ public sealed class CasePageTests(BrowserFixture browser)
         var fundBefore = await FundPaidAsync(host);
         var scriptErrors = new List<string>();
 
-        // The county inspector's page opens on the queue, largest amount first.
+        // The county inspector's page opens on the queue ranked by risk: both pairs warn alike, so the larger amount first.
         var inspector = await OpenAsync(host, Token(host, "inspector", "county:530922", "insp-a"), scriptErrors);
         var row = inspector.Locator($"#cases-view tr[data-case-id='{caseId}']");
         await Expect(row).ToContainTextAsync("待受理");
+        // A row is named by the case (what and how many, over which days), not by its first pair's sentence.
+        await Expect(row.Locator("a.case-link")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2} 疑似分解住院 1 对（\d{2}-\d{2}）$"));
         await Expect(inspector.Locator("#cases-view .case-queue tbody tr").First).ToHaveAttributeAsync("data-case-id", caseId);
         await Expect(inspector.Locator("#cases-view .cases-summary")).ToContainTextAsync("在办案件");
         await SaveScreenshotAsync(inspector, "cases-queue-zh.png");

@@ -10,7 +10,8 @@ namespace Monitoring.Dashboard.Tests.Browser;
 /// Every screen as its reader reads it on a played demo year — the board of each role, the case queue, and the case
 /// sheet of a split pair, an upcoding and a low-threshold case — at 1600 px and 390 px, in Chinese and English: no
 /// object printed as "[object Object]", no raw alert or case id where a heading or a case's name belongs, no sideways
-/// scroll, no two-character word broken over two lines, no English in Chinese mode, one "as of" a screen. Screenshots
+/// scroll, no two-character word broken over two lines, no English in Chinese mode, one "as of" a screen, one patient a
+/// stay timeline. Screenshots
 /// go under the test's bin folder (screenshots/screens) to look at.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -127,9 +128,18 @@ public sealed class ScreenReadingTests(BrowserFixture browser)
               const el = node.parentElement;
               if (!el || !visible(el) || el.closest(skip)) continue;
               const words = node.textContent;
-              const english = words.match(/\b[A-Za-z]{3,}\b[\s,;:]+\b[A-Za-z]{3,}\b[\s,;:]+\b[A-Za-z]{3,}\b/) ?? words.match(/\b[a-z]+[A-Z][A-Za-z]+\b/);
+              // A code spelt in kebab-case (non-medical-advice-discharge) is a value the page forgot to word.
+              const english = words.match(/\b[A-Za-z]{3,}\b[\s,;:]+\b[A-Za-z]{3,}\b[\s,;:]+\b[A-Za-z]{3,}\b/) ?? words.match(/\b[a-z]+[A-Z][A-Za-z]+\b/)
+                ?? words.match(/\b[a-z]{2,}(?:-[a-z]{2,}){2,}\b/);
               if (english) found.push(`English in Chinese mode: "${english[0]}" in "${words.trim().slice(0, 60)}"`);
             }
+          }
+
+          // A timeline is one patient's stays: a case of many pairs draws one per patient, never all its stays on one.
+          for (const timeline of document.querySelectorAll('.stay-timeline')) {
+            if (!visible(timeline)) continue;
+            const patients = new Set([...timeline.querySelectorAll('.stay-row')].map(row => row.dataset.patient ?? '(no patient)'));
+            if (patients.size > 1 || patients.has('(no patient)')) found.push(`a timeline of ${[...patients].join(', ')}'s stays together`);
           }
 
           // One clock a screen: a single "as of" (the page marks each statement of the screen's settlement time).

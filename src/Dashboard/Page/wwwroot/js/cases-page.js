@@ -1,6 +1,6 @@
 // One inspection case as its reader may see it: the finding, the money, the claims, the evidence, the history, and a
-// form for exactly the moves the server says this reader may make. A split pair is a patient's stays: they go on one
-// timeline and side by side. A pattern finding (upcoding, low-threshold admission) rests on many patients' claims: they
+// form for exactly the moves the server says this reader may make. A split pair is a patient's stays: each patient's
+// go on a timeline of their own and side by side. A pattern finding (upcoding, low-threshold admission) rests on many patients' claims: they
 // go in a table, and its figures in a chart. Printable as the case sheet for the file.
 import { h, clear } from './dom.js';
 import { t, term, lang } from './i18n.js';
@@ -75,9 +75,7 @@ export function renderCase(root, doc, { onAct, onBack, onPrint, error }) {
     itemsBlock(doc.items),
     // A pair: its stays on one timeline, then side by side. A pattern: its figures first, then its claims.
     stays ? null : patternChart(doc.kind, doc.alerts ?? []),
-    h('h3', { class: 'section-title' }, t(stays ? 'cases.stays' : 'cases.claims', { count: claims.length })),
-    stays ? stayTimeline(claims) : null,
-    stays ? claimsSideBySide(claims) : claimsList(claims),
+    stays ? staysBlock(claims) : [h('h3', { class: 'section-title' }, t('cases.claims', { count: claims.length })), claimsList(claims)],
     h('h3', { class: 'section-title' }, t('cases.evidence')),
     evidenceBlock(doc.alerts ?? [], stays),
     h('h3', { class: 'section-title' }, t('cases.history')),
@@ -212,6 +210,31 @@ function claimsList(claims) {
     h('thead', {}, h('tr', {}, claimColumns.map(([key, , cls]) => h('th', { scope: 'col', class: cls }, t(key))))),
     h('tbody', {}, claims.map((c) => h('tr', { class: c.reversedBy ? 'reversed' : null, dataset: { claimId: c.claimId } },
       claimColumns.map(([, read, cls]) => h('td', { class: cls }, read(c))))))));
+}
+
+/**
+ * A split case's stays, patient by patient: a case groups a hospital's pairs of a month, and each patient's stays are
+ * a timeline and a side-by-side of their own (one timeline of every patient's stays would read as one patient
+ * admitted eighteen times).
+ */
+function staysBlock(claims) {
+  const byPatient = new Map();
+  for (const claim of claims) {
+    const patient = claim.patientId ?? claim.claimId;
+    byPatient.set(patient, [...(byPatient.get(patient) ?? []), claim]);
+  }
+
+  const first = (stays) => Math.min(...stays.map((c) => Date.parse(c.admissionDate ?? c.settledAt) || Infinity));
+  const patients = [...byPatient].sort(([, a], [, b]) => first(a) - first(b));
+  const heading = patients.length > 1
+    ? t('cases.staysOfPatients', { patients: patients.length, count: claims.length })
+    : t('cases.stays', { count: claims.length });
+  if (claims.length === 0) return [h('h3', { class: 'section-title' }, heading), h('p', { class: 'muted' }, t('cases.noClaims'))];
+  return [h('h3', { class: 'section-title' }, heading),
+    ...patients.map(([patient, stays]) => h('section', { class: 'patient-stays', dataset: { patient } },
+      patients.length > 1 ? h('h4', {}, t('cases.patientStays', { patient, count: stays.length })) : null,
+      stayTimeline(stays),
+      claimsSideBySide(stays)))];
 }
 
 function claimsSideBySide(claims) {

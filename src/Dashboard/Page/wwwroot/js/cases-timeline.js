@@ -1,4 +1,4 @@
-// The stays a case rests on, on one timeline: each stay a bar from admission to discharge, so a split pair shows the
+// One patient's stays on one timeline: each stay a bar from admission to discharge, so a split pair shows the
 // discharge, the days between and the readmission at a glance. Plain DOM, sized in percent, printable.
 import { h } from './dom.js';
 import { t } from './i18n.js';
@@ -27,7 +27,7 @@ export function stayTimeline(claims) {
         h('div', { class: 'stay-gap-track' },
           h('div', { class: 'stay-gap', style: { left: at(gaps[i - 1].from), width: width(gaps[i - 1].from, gaps[i - 1].to) } }),
           h('span', { class: 'stay-gap-text', style: { left: at(gaps[i - 1].from) } }, t('cases.gapDays', { days: gaps[i - 1].days })))) : null,
-      h('div', { class: 'stay-row' },
+      h('div', { class: 'stay-row', dataset: { patient: stay.claim.patientId ?? stay.claim.claimId } },
         h('span', { class: 'stay-label' }, t('cases.stayN', { n: i + 1 }),
           h('span', { class: 'stay-dates' }, `${stay.claim.admissionDate.slice(5)} → ${stay.claim.dischargeDate.slice(5)}`)),
         h('div', { class: 'stay-track' },

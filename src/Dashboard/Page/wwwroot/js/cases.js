@@ -1,4 +1,4 @@
-// The inspection-case workspace (稽核案件): the queue an inspector works (filters, sort by amount at stake or age,
+// The inspection-case workspace (稽核案件): the queue an inspector works (filters, ranked by risk, or by amount or age,
 // overdue marked), the regulator's counts and amounts by status and county, a hospital's own cases, and one case's
 // page. Live: a `case` push refreshes the queue and the open case. What is listed and what may be done is the server's
 // answer for this token; the page only asks.
@@ -12,8 +12,17 @@ const pageSize = 50;
 const statuses = ['open', 'assigned', 'awaiting-hospital', 'under-review', 'appealed', 'confirmed', 'dismissed', 'withdrawn'];
 const kinds = ['split-hospitalization', 'upcoding', 'low-threshold-admission'];
 
-/** The case's summary in the reader's language, cut at its first sentence: what a queue row is called. */
+/**
+ * What a queue row is called: the case, not its first finding — the month, the kind, how many pairs or claims and
+ * over which settlement days ("2026-07 疑似分解住院 9 对（06-29 至 07-30）"). A case stored before grouping (no item
+ * count) falls back to its summary's first sentence.
+ */
 function caseTitle(c) {
+  if (c.itemCount != null && c.firstDay) {
+    const days = c.lastDay && c.lastDay !== c.firstDay ? t('cases.title.days', { from: c.firstDay.slice(5), to: c.lastDay.slice(5) }) : c.firstDay.slice(5);
+    return t(`cases.title.${c.kind}`, { period: c.period ?? c.firstDay.slice(0, 7), count: c.itemCount, days }).trim();
+  }
+
   const summary = c.summary ?? {};
   const text = (lang() === 'en' ? summary.en || summary.zh : summary.zh || summary.en) || term('kind', c.kind);
   const first = text.split(/(?<=[。；])|(?<=[.;]) /)[0].trim();
@@ -27,7 +36,7 @@ export class CasesView {
   constructor(root, context) {
     this.root = root;
     this.ctx = context;
-    this.filters = { status: '', countyId: '', hospitalId: '', kind: '', owner: '', sort: 'amount' };
+    this.filters = { status: '', countyId: '', hospitalId: '', kind: '', owner: '', sort: 'risk' };
     this.cases = [];
     this.next = null;
     this.openId = null;
@@ -179,7 +188,7 @@ export class CasesView {
       // An inspector's own work: the cases the token's subject owns.
       this.ctx.who.role === 'inspector' && this.ctx.who.subject
         ? select('owner', [['', t('cases.filter.all')], [this.ctx.who.subject, t('cases.filter.mine')]]) : null,
-      select('sort', [['amount', t('cases.sort.amount')], ['age', t('cases.sort.age')], ['newest', t('cases.sort.newest')]]));
+      select('sort', [['risk', t('cases.sort.risk')], ['amount', t('cases.sort.amount')], ['age', t('cases.sort.age')], ['newest', t('cases.sort.newest')]]));
   }
 
   summaryBlock() {

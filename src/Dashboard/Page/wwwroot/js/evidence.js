@@ -56,6 +56,7 @@ export function formatFigure(key, value) {
   if (/^(level|previousLevel|severity|previousSeverity)$/.test(leaf)) return term('pace', value);
   if (leaf === 'signals') return term('signal', value);
   if (leaf === 'disposition') return term('disposition', value);
+  if (leaf === 'aggravations') return term('aggravation', value);
   if (leaf === 'ruleId') return term('kind', value);
   if (key === 'rule.scope') return String(value).replace(/^region:\*$/, t('rules.everyRegion')).replace(/^region:/, t('rules.region')).replace(/^county:/, t('rules.county'));
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return dateTime(value);

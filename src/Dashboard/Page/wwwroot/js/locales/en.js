@@ -220,6 +220,11 @@ export const texts = {
   'cases.sort.amount': 'Amount at stake (high → low)',
   'cases.sort.age': 'Age (oldest first)',
   'cases.sort.newest': 'Newest',
+  'cases.sort.risk': 'Risk (severity, then amount)',
+  'cases.title.days': '{from} to {to}',
+  'cases.title.split-hospitalization': '{period} suspect split pairs: {count} ({days})',
+  'cases.title.upcoding': 'Suspect upcoded claims: {count} ({days})',
+  'cases.title.low-threshold-admission': 'Suspect low-threshold admissions: {count} ({days})',
   'cases.back': '← Back to the cases',
   'cases.print': 'Print case sheet',
   'cases.sheetTitle': 'Inspection case',
@@ -337,6 +342,9 @@ export const texts = {
   'disposition.4': 'Left against medical advice',
   'disposition.5': 'Died',
   'disposition.9': 'Other',
+  'aggravation.non-medical-advice-discharge': 'first stay ended against medical advice',
+  'aggravation.short-first-stay': 'first stay much shorter than its DRG\'s usual stay',
+  'aggravation.combined-cost-within-one-stay': 'both stays together cost no more than one usual stay',
   // ---- end of inspection cases ----
   // budget alerts (issue 14): status, acknowledgement, current against raised figures
   'status.open': 'open',
@@ -410,6 +418,8 @@ export const texts = {
   // ---- the case sheet (issue 26): one language, a pattern's claims as a table, its figures as a chart ----
   'cases.number': 'No. {id}',
   'cases.stays': 'The stays ({count})',
+  'cases.staysOfPatients': 'The stays ({patients} patients, {count} stays)',
+  'cases.patientStays': 'Patient {patient}: {count} stays',
   'cases.items': 'Line items ({count})',
   'cases.itemsCaption': 'Line items: disposition and amount of each',
   'cases.claim.stay': 'Stay',

@@ -220,6 +220,11 @@ export const texts = {
   'cases.sort.amount': '涉及金额（高→低）',
   'cases.sort.age': '立案时间（久→新）',
   'cases.sort.newest': '最新立案',
+  'cases.sort.risk': '风险（级别高、金额大在前）',
+  'cases.title.days': '{from} 至 {to}',
+  'cases.title.split-hospitalization': '{period} 疑似分解住院 {count} 对（{days}）',
+  'cases.title.upcoding': '疑似高套编码 {count} 例（{days}）',
+  'cases.title.low-threshold-admission': '疑似降低住院指征 {count} 例（{days}）',
   'cases.back': '← 返回案件列表',
   'cases.print': '打印案件单',
   'cases.sheetTitle': '稽核案件单',
@@ -337,6 +342,9 @@ export const texts = {
   'disposition.4': '非医嘱离院',
   'disposition.5': '死亡',
   'disposition.9': '其他',
+  'aggravation.non-medical-advice-discharge': '首次住院非医嘱离院',
+  'aggravation.short-first-stay': '首次住院明显短于病组平均住院日',
+  'aggravation.combined-cost-within-one-stay': '两次费用合计不超过一次住院的平均费用',
   // ---- end of inspection cases ----
   // budget alerts (issue 14): status, acknowledgement, current against raised figures
   'status.open': '未处理',
@@ -410,6 +418,8 @@ export const texts = {
   // ---- the case sheet (issue 26): one language, a pattern's claims as a table, its figures as a chart ----
   'cases.number': '编号 {id}',
   'cases.stays': '住院经过（{count} 次住院）',
+  'cases.staysOfPatients': '住院经过（{patients} 名参保人，{count} 次住院）',
+  'cases.patientStays': '参保人 {patient}：{count} 次住院',
   'cases.items': '明细（{count} 项）',
   'cases.itemsCaption': '案件明细：逐项处理与金额',
   'cases.claim.stay': '住院日期',
