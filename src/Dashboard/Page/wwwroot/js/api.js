@@ -59,3 +59,19 @@ export async function postJson(token, path, body) {
 export async function getBlob(token, path, params = {}) {
   return (await call(token, path, { params, as: 'blob' })).document;
 }
+
+/** Opens a fetched page (a printable report) in a new tab. */
+export function openBlob(blob) {
+  window.open(URL.createObjectURL(blob), '_blank', 'noopener');
+}
+
+/** Saves a fetched file (an .xlsx) under the given name. */
+export function saveBlob(blob, name) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}

@@ -6,7 +6,7 @@ import { h, clear } from './dom.js';
 import { t, lang } from './i18n.js';
 import { count } from './format.js';
 import * as session from './session.js';
-import { getBlob } from './api.js';
+import { getBlob, openBlob, saveBlob } from './api.js';
 
 const dimensions = ['drg', 'department', 'doctor', 'month'];
 
@@ -177,19 +177,13 @@ export class DrillDownView {
       h('button', {
         type: 'button', class: 'link-button', id: 'report-print',
         onclick: act(async () => {
-          const blob = await fetchBlob('html');
-          window.open(URL.createObjectURL(blob), '_blank', 'noopener');
+          openBlob(await fetchBlob('html'));
         }),
       }, t('drill.reportPrint')),
       h('button', {
         type: 'button', class: 'link-button', id: 'report-xlsx',
         onclick: act(async () => {
-          const blob = await fetchBlob('xlsx');
-          const link = h('a', { href: URL.createObjectURL(blob), download: `基金运行分析月报-${entity.id}-${month || 'latest'}.xlsx` });
-          document.body.append(link);
-          link.click();
-          link.remove();
-          setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+          saveBlob(await fetchBlob('xlsx'), `基金运行分析月报-${entity.id}-${month || 'latest'}.xlsx`);
         }),
       }, t('drill.reportXlsx')),
       status);

@@ -1,6 +1,6 @@
 // Live push over SignalR (/hubs/monitoring, served client /dashboard/lib/signalr.min.js): the server puts this
-// connection into the groups its token may see and sends `alert` (one alert document) and `fund` (one fund
-// snapshot). While the hub cannot be reached the page says so and the caller polls instead.
+// connection into the groups its token may see and sends `alert` (one alert document), `fund` (one fund
+// snapshot), `case` and `assessment` (an alliance's review moved a step). While the hub cannot be reached the page says so and the caller polls instead.
 
 const retryDelays = [0, 2_000, 5_000, 10_000, 20_000, 30_000];
 
@@ -24,6 +24,7 @@ export function connectLive(token, handlers) {
   connection.on('alert', (doc) => handlers.onAlert(doc));
   connection.on('fund', (snapshot) => handlers.onFund(snapshot));
   connection.on('case', (notice) => handlers.onCase?.(notice));
+  connection.on('assessment', (notice) => handlers.onAssessment?.(notice));
   connection.onreconnecting(() => handlers.onState('reconnecting'));
   connection.onreconnected(() => {
     handlers.onState('live');

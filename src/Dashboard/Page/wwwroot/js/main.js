@@ -14,6 +14,7 @@ import { AlertFeed } from './alerts.js';
 import { budgetAlertsOf } from './budget-board.js';
 import { connectLive } from './live.js';
 import { CasesView } from './cases.js';
+import { PackageView } from './package.js';
 import { Overview } from './overview.js';
 import { refreshCountyCases } from './overview-cases.js';
 import { DrillDownView } from './drilldown.js';
@@ -123,6 +124,7 @@ async function start(token) {
     dialogBody: $('evidence-body'),
   }, nameOf, budgetAlertsOf(mine), (alert) => mine.cases?.linkFor(alert));
   mine.cases = new CasesView($('cases-view'), { token, who, model, nameOf, onUnauthorized: () => signOut('signIn.expired') });
+  mine.package = new PackageView($('package-view'), { token, who, model, onUnauthorized: () => signOut('signIn.expired') });
   mine.overview = new Overview($('overview'), {
     onSelect: select,
     onFilter: () => board === mine && drawHierarchy(),
@@ -149,6 +151,7 @@ async function start(token) {
     onAlert: (doc) => board === mine && onAlert(doc),
     onFund: (snapshot) => board === mine && applySnapshot(snapshot),
     onCase: (notice) => board === mine && mine.cases.onNotice(notice),
+    onAssessment: (notice) => board === mine && mine.package.onAssessment(notice),
     onState: (state) => board === mine && showLiveState(state),
     onResumed: () => board === mine && catchUp(),
   });
@@ -187,20 +190,22 @@ function select(key) {
   keepInView($('hierarchy'), $('hierarchy').querySelector(`[data-key="${CSS.escape(entity.key)}"]`));
   board.detail.show(entity, board.model);
   board.figures.selected(entity);
-  if (currentRoute().view === 'cases') return;
+  if (currentRoute().view !== 'board') return;
   replaceRoute(`${entity.level}/${encodeURIComponent(entity.id)}`);
 }
 
-/** Shows the board or the cases workspace, as the address says. */
+/** Shows the board, the cases workspace or the package, as the address says. */
 function route() {
   const where = currentRoute();
   const cases = where.view === 'cases';
-  $('board').hidden = cases;
+  $('board').hidden = where.view !== 'board';
   $('cases-view').hidden = !cases;
+  $('package-view').hidden = where.view !== 'package';
   $('view-tabs').hidden = false;
   document.body.dataset.view = where.view;
   for (const tab of $('view-tabs').querySelectorAll('a')) tab.setAttribute('aria-current', String(tab.dataset.view === where.view));
   if (cases) board.cases.show(where.caseId);
+  if (where.view === 'package') board.package.show(where.level, where.id);
 }
 
 function drawHierarchy() {
@@ -388,6 +393,7 @@ function relabel() {
   else board.detail.showMessage(t('detail.pick'));
   board.feed.relabel();
   board.cases.relabel();
+  board.package.relabel();
   board.drilldown.relabel();
 }
 

@@ -1,11 +1,16 @@
-// The page's addresses: #cases (the case queue), #case/<id> (one case), #<level>/<id> (a fund on the board). The
+// The page's addresses: #cases (the case queue), #case/<id> (one case), #package[/<level>/<id>] (an account's package,
+// statements and assessment), #<level>/<id> (a fund on the board). The
 // hash is the whole of the route, so a link, a reload and the back button land where the reader was.
 
-/** Where the address points: { view: 'cases', caseId } or { view: 'board', level, id }. */
+/** Where the address points: { view: 'cases', caseId }, { view: 'package', level, id } or { view: 'board', level, id }. */
 export function currentRoute() {
   const hash = decodeURIComponent(window.location.hash.slice(1));
   if (hash === 'cases') return { view: 'cases', caseId: null };
   if (hash.startsWith('case/')) return { view: 'cases', caseId: hash.slice(5) };
+  if (hash === 'package' || hash.startsWith('package/')) {
+    const [, level, ...id] = hash.split('/');
+    return { view: 'package', level: level || null, id: id.join('/') || null };
+  }
   const [level, id] = hash.split('/');
   return { view: 'board', level: level || null, id: id || null };
 }
