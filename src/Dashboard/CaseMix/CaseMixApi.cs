@@ -31,6 +31,7 @@ public static class CaseMixApi
     {
         app.MapGet("/api/casemix/ranking", GetRankingAsync).RequireAuthorization(MonitoringPolicies.Reader);
         app.MapGet("/api/casemix/{level}/{id}", GetUnitAsync).RequireAuthorization(MonitoringPolicies.Reader);
+        app.MapGet("/api/casemix/hospital/{id}/percentiles", GetPercentilesAsync).RequireAuthorization(MonitoringPolicies.Reader);
         return app;
     }
 
@@ -56,6 +57,28 @@ public static class CaseMixApi
 
         var report = await grains.GetGrain<ICaseMixGrain>(region).GetAsync(level, id);
         return TypedResults.Ok(report!);
+    }
+
+    /// <summary>
+    /// A hospital's standing among its same-level peers of the region on the PEPPER target areas, by month. It names no
+    /// peer and gives no peer's figure, only where the hospital falls among them, so a hospital may read its own.
+    /// </summary>
+    private static async Task<Results<Ok<PeerStandingReport>, ProblemHttpResult>> GetPercentilesAsync(
+        string id, HttpContext http, RegistryCatalog catalog, IGrainFactory grains)
+    {
+        var registry = await catalog.CurrentAsync();
+        var scope = CallerScope.Of(http.User)!;
+        if (registry.PlacementOf(id) is not { } placement)
+        {
+            return TypedResults.Problem($"no hospital \"{id}\" in the registry of fund year {registry.FundYear}", statusCode: 404, title: "No such unit");
+        }
+
+        if (!scope.CanSeeHospital(id, registry))
+        {
+            return TypedResults.Problem($"hospital {id} is outside scope {scope.ScopeText} of role {scope.Role}", statusCode: 403, title: "Outside your scope");
+        }
+
+        return TypedResults.Ok((await grains.GetGrain<ICaseMixGrain>(placement.RegionId).PercentilesAsync(id))!);
     }
 
     private static async Task<Results<Ok<CaseMixRankingRow[]>, ProblemHttpResult>> GetRankingAsync(

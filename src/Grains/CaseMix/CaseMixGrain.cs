@@ -1,3 +1,4 @@
+using Monitoring.Readmission;
 using Monitoring.Registry;
 
 namespace Monitoring.CaseMix;
@@ -61,6 +62,24 @@ public sealed class CaseMixGrain(RegistryCatalog registry, ICaseMixSource source
             .Where(ofYear.ContainsKey)
             .Select(h => ofYear[h])
             .Select(h => new HospitalCaseMixRow(h.HospitalId, h.Level, CaseMixIndicators.Of(h.Months, region), h.AsOf))];
+    }
+
+    public async Task<PeerStandingReport?> PercentilesAsync(string hospitalId)
+    {
+        var current = await registry.CurrentAsync();
+        if (!current.Hospitals.TryGetValue(hospitalId, out var entry))
+        {
+            return null;
+        }
+
+        // Peers are the same-level hospitals of the region that reported this fund year; one not yet reported has no months.
+        var level = entry.Hospital.Level;
+        var peers = OfYear(current.FundYear).Where(h => h.Level == level).ToList();
+        var ids = peers.Select(p => p.HospitalId).ToHashSet(StringComparer.Ordinal);
+        var readmissions = await GrainFactory.GetGrain<IReadmissionPeersGrain>(this.GetPrimaryKeyString()).MonthsAsync(current.FundYear);
+        var asOf = peers.FirstOrDefault(p => p.HospitalId == hospitalId)?.AsOf;
+        return new PeerStandingReport(hospitalId, level, current.FundYear, asOf, peers.Count(p => p.HospitalId != hospitalId),
+            PeerPercentiles.Report(hospitalId, [.. peers.SelectMany(CaseMixAreas.Of), .. readmissions.Where(r => ids.Contains(r.HospitalId)).Select(CaseMixAreas.Of)]));
     }
 
     /// <summary>The summaries of the fund year in force: a watch that has not rolled over yet reports last year's figures.</summary>

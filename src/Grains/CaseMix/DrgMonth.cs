@@ -18,6 +18,9 @@ public sealed record DrgMonth(
     [property: Id(6)] decimal FundPaid,
     [property: Id(7)] decimal FundPaidByDrg)
 {
+    /// <summary>Cases of at most <see cref="TargetAreas.ShortStayMaxDays"/> days: the short-stay target area's count.</summary>
+    [Id(8)] public long ShortStays { get; init; }
+
     public string? Adrg => DrgCode is { Length: 4 } code ? code[..3] : null;
 
     public int Severity => DrgCode is { Length: 4 } code && char.IsAsciiDigit(code[3]) ? code[3] - '0' : 0;

@@ -16,6 +16,9 @@ public interface ICaseMixGrain : IGrainWithStringKey
 
     /// <summary>The year-to-date indicators of these hospitals, for a regulator's ranking.</summary>
     Task<HospitalCaseMixRow[]> RankAsync(string[] hospitalIds);
+
+    /// <summary>A hospital's PEPPER-style standings among its same-level peers, month by month; null when it has not reported.</summary>
+    Task<PeerStandingReport?> PercentilesAsync(string hospitalId);
 }
 
 /// <summary>Same-level peers' split and heavy cases per ADRG, and how many peer hospitals they pool.</summary>

@@ -10,7 +10,18 @@ public interface IReadmissionPeersGrain : IGrainWithStringKey
 
     /// <summary>A hospital's rate beside its peers' median, or null before it has reported.</summary>
     Task<HospitalReadmissionStanding?> GetAsync(string hospitalId);
+
+    /// <summary>Each hospital's discharges and suspect pairs per month of <paramref name="fundYear"/>, as its days closed.</summary>
+    Task<HospitalReadmissionMonth[]> MonthsAsync(int fundYear);
 }
+
+/// <summary>One hospital's discharges settled and suspect pairs known in one month (1–12).</summary>
+[GenerateSerializer, Immutable]
+public sealed record HospitalReadmissionMonth(
+    [property: Id(0)] string HospitalId,
+    [property: Id(1)] int Month,
+    [property: Id(2)] int Discharges,
+    [property: Id(3)] int Pairs);
 
 /// <summary>A hospital's readmission rate where it stands among its peers.</summary>
 [GenerateSerializer, Immutable]

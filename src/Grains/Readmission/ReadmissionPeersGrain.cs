@@ -50,6 +50,7 @@ public sealed class ReadmissionPeersGrain(
             foreach (var day in ClosedDays(track, report, asOf, t.RateWindowDays))
             {
                 changed = true;
+                CountMonth(hospitalId, day);
                 if (reference is null)
                 {
                     // Nothing to expect against yet (the first weeks of data): the day passes unjudged.
@@ -116,6 +117,32 @@ public sealed class ReadmissionPeersGrain(
             state.State.Alerted.Contains(hospitalId), t.RateWindowDays));
     }
 
+    public Task<HospitalReadmissionMonth[]> MonthsAsync(int fundYear) =>
+        Task.FromResult<HospitalReadmissionMonth[]>([.. state.State.Months
+            .SelectMany(h => h.Value
+                .Where(m => m.Key / 100 == fundYear)
+                .Select(m => new HospitalReadmissionMonth(h.Key, m.Key % 100, m.Value.Discharges, m.Value.Pairs)))]);
+
+    /// <summary>
+    /// Adds a closed day to its month: each day is closed once (after the track's judged-through day), so the months
+    /// are what the rate test saw. Years before the previous one are dropped: the standings look at one fund year.
+    /// </summary>
+    private void CountMonth(string hospitalId, DayCount day)
+    {
+        if (!state.State.Months.TryGetValue(hospitalId, out var months))
+        {
+            state.State.Months[hospitalId] = months = [];
+        }
+
+        var key = (day.Day.Year * 100) + day.Day.Month;
+        var counted = months.GetValueOrDefault(key);
+        months[key] = new ReadmissionMonthCount(counted.Discharges + day.Discharges, counted.Pairs + day.Pairs);
+        foreach (var old in months.Keys.Where(k => k / 100 < day.Day.Year - 1).ToList())
+        {
+            months.Remove(old);
+        }
+    }
+
     private List<HospitalRate> Rates() => [.. _latest.Values.Select(r => new HospitalRate(r.Placement.HospitalId, r.Level, r.Rate))];
 
     /// <summary>
@@ -147,4 +174,10 @@ public sealed class ReadmissionPeersState
     [Id(0)] public HashSet<string> Alerted { get; set; } = new(StringComparer.Ordinal);
 
     [Id(1)] public Dictionary<string, RateTrack> Tracks { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per hospital, discharges and pairs per month (key yyyyMM) of the days closed: the peer standings' counts.</summary>
+    [Id(100)] public Dictionary<string, Dictionary<int, ReadmissionMonthCount>> Months { get; set; } = new(StringComparer.Ordinal);
 }
+
+[GenerateSerializer, Immutable]
+public readonly record struct ReadmissionMonthCount([property: Id(0)] int Discharges, [property: Id(1)] int Pairs);

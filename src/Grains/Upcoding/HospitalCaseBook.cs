@@ -193,6 +193,7 @@ public sealed class HospitalCaseBook(int fundYear)
             TotalCost = m.TotalCost + (sign * c.TotalCost),
             FundPaid = m.FundPaid + (sign * c.FundPaid),
             FundPaidByDrg = m.FundPaidByDrg + (c.PaidByDrg ? sign * c.FundPaid : 0),
+            ShortStays = m.ShortStays + (c.LengthOfStay <= TargetAreas.ShortStayMaxDays ? sign : 0),
         };
         if (m.Cases > 0)
         {

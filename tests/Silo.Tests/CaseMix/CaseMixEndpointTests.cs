@@ -91,4 +91,48 @@ public sealed class CaseMixEndpointTests(EmbeddedHostFixture fixture) : IClassFi
         Assert.Equal(hospital, row.GetProperty("hospitalId").GetString());
         Assert.Equal(1, row.GetProperty("rank").GetInt32());
     }
+
+    [Fact]
+    public async Task Hospital_reads_its_own_peer_percentiles_by_target_area_and_month_but_not_another_hospitals()
+    {
+        const string hospital = "H53092200202";
+        var at = new DateTimeOffset(2026, 4, 14, 10, 0, 0, TimeSpan.FromHours(8));
+        var discharge = new DateOnly(2026, 4, 13);
+        // Twelve one-day stays coded ES23 (severity 3): short stays and heavy cases alike, at least the minimum count.
+        var claims = Enumerable.Range(0, 12).Select(i => TestClaims.Settlement($"pp-{i}", hospital, at.AddMinutes(i), discharge, 3_000m, 4_000m, $"P-pp{i}")
+            .Replace($"\"admissionDate\":\"{discharge.AddDays(-5):yyyy-MM-dd}\"", $"\"admissionDate\":\"{discharge.AddDays(-1):yyyy-MM-dd}\"", StringComparison.Ordinal));
+        using (var ingest = Host.Ingest())
+        using (var posted = await ingest.PostAsync("/api/claims", TestClaims.Body(TestClaims.JsonArray(claims)), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        }
+
+        var own = Host.Token("hospital", $"hospital:{hospital}");
+        using var client = Host.Client(own);
+        JsonElement ShortStayApril(JsonElement report) => report.GetProperty("areas").EnumerateArray()
+            .Single(a => a.GetProperty("area").GetString() == "short-stay").GetProperty("months").EnumerateArray()
+            .FirstOrDefault(m => m.GetProperty("month").GetInt32() == 4);
+        var path = $"/api/casemix/hospital/{hospital}/percentiles";
+        var clock = Stopwatch.StartNew();
+        var report = await client.GetFromJsonAsync<JsonElement>(path, TestContext.Current.CancellationToken);
+        while (ShortStayApril(report).ValueKind == JsonValueKind.Undefined && clock.Elapsed < Patience)
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            report = await client.GetFromJsonAsync<JsonElement>(path, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(["readmission-rate", "short-stay", "heavy-share"], report.GetProperty("areas").EnumerateArray().Select(a => a.GetProperty("area").GetString()));
+        var april = ShortStayApril(report).GetProperty("standing");
+        Assert.Equal(12, april.GetProperty("numerator").GetInt64());
+        Assert.Equal(12, april.GetProperty("denominator").GetInt64());
+        Assert.Equal(1.0, april.GetProperty("rate").GetDouble(), 9);
+        Assert.False(april.GetProperty("suppressed").GetBoolean());
+        Assert.Equal(80, report.GetProperty("flagPercentile").GetDouble());
+        Assert.Equal(11, report.GetProperty("minCount").GetInt32());
+
+        using var other = await GetAsync(own, "/api/casemix/hospital/H53092200001/percentiles");
+        using var unknown = await GetAsync(Host.Token("admin"), "/api/casemix/hospital/H00000000000/percentiles");
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }

@@ -155,6 +155,8 @@ public sealed class ScopeMatrixTests(ScopeMatrixTests.World world) : IClassFixtu
             ("/api/low-threshold/hospital/" + Own, "own"),
             ("/api/low-threshold/hospital/" + Other, "other"),
             ("/api/casemix/hospital/" + Own, "own"),
+            ("/api/casemix/hospital/" + Own + "/percentiles", "own"),
+            ("/api/casemix/hospital/" + Other + "/percentiles", "other"),
             ("/api/casemix/county/530922", "county"),
             ("/api/drilldown/hospital/" + Own + "?by=drg&month=2026-03", "own"),
             ("/api/drilldown/hospital/" + Other + "?by=drg&month=2026-03", "other"),
