@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitoring.Alerts;
+using Monitoring.Assessment;
 using Monitoring.Dispatch;
 using Monitoring.Funds;
 using Monitoring.Ledger;
@@ -34,6 +35,7 @@ public static class MonitoringCore
         // The rule library: one grain writes it, every silo reads its own copy. The host puts PostgreSQL in for the
         // in-memory history when it is durable.
         services.TryAddSingleton<IRuleStore, InMemoryRuleStore>();
+        services.TryAddSingleton<IAssessmentStore, InMemoryAssessmentStore>();
         services.AddSingleton<RuleBook>();
         services.AddHostedService<RuleBookSubscription>();
 

@@ -50,11 +50,15 @@ public sealed record AssessmentRecord(
 {
     public static AssessmentRecord Empty(string allianceId, int fundYear) => new(allianceId, fundYear, AssessmentStatus.Open, []);
 
+    /// <summary>The review as its recorded steps, oldest first, make it.</summary>
+    public static AssessmentRecord Of(string allianceId, int fundYear, AssessmentStep[] steps) =>
+        new(allianceId, fundYear, steps.Length == 0 ? AssessmentStatus.Open : AssessmentWorkflow.StatusAfter(steps[^1].Stage), steps);
+
     /// <summary>The prefecture's decided score (终评), which the final settlement uses; null until decided.</summary>
     public decimal? DecidedScore => Status == AssessmentStatus.Decided ? Steps.Last(s => s.Stage == AssessmentStage.PrefectureDecision).Score : null;
 }
 
-/// <summary>Grain state: the record as last written.</summary>
+/// <summary>Grain state as it was before the steps had their own store (<see cref="IAssessmentStore"/>): read once, to move its steps there.</summary>
 [GenerateSerializer]
 public sealed class AssessmentState
 {

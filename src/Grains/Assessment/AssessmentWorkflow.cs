@@ -27,16 +27,15 @@ public static class AssessmentWorkflow
         var place = registry.Counties[registry.Alliances[record.AllianceId].County.CountyId];
         var (county, region) = (place.County.CountyId, place.Region.RegionId);
         var actor = AccessScope.Parse(command.Role, command.ScopeText, out _);
-        var (mayAct, needed, next) = command.Stage switch
+        var (mayAct, needed) = command.Stage switch
         {
             AssessmentStage.SelfAssessment => (actor is { Role: AccessScope.HospitalRole } && actor.Id == LeadOf(record.AllianceId, registry),
-                $"the alliance's lead hospital (hospital:{LeadOf(record.AllianceId, registry)}) submits its self-assessment (自评由医共体牵头医院提交)",
-                AssessmentStatus.SelfAssessed),
+                $"the alliance's lead hospital (hospital:{LeadOf(record.AllianceId, registry)}) submits its self-assessment (自评由医共体牵头医院提交)"),
             AssessmentStage.CountyReview => (actor is { Role: AccessScope.Regulator, Kind: ScopeKind.County } && actor.Id == county,
-                $"the regulator of county {county} reviews (初评由县级医保部门进行)", AssessmentStatus.Reviewed),
+                $"the regulator of county {county} reviews (初评由县级医保部门进行)"),
             AssessmentStage.PrefectureDecision => (actor is { Role: AccessScope.Regulator, Kind: ScopeKind.Region } && actor.Id == region,
-                $"the regulator of prefecture {region} decides (终评由州级医保部门作出)", AssessmentStatus.Decided),
-            _ => (false, $"stage must be one of {string.Join(", ", AssessmentStage.All)}", record.Status),
+                $"the regulator of prefecture {region} decides (终评由州级医保部门作出)"),
+            _ => (false, $"stage must be one of {string.Join(", ", AssessmentStage.All)}"),
         };
         if (!mayAct)
         {
@@ -56,9 +55,21 @@ public static class AssessmentWorkflow
         }
 
         var step = new AssessmentStep(record.Steps.Length + 1, command.Stage, command.Score, command.Notes, command.Actor, command.Role,
-            command.ScopeText, command.At, command.IndicatorScore);
-        return new AssessmentOutcome(record with { Status = next, Steps = [.. record.Steps, step] }, 200, null);
+            command.ScopeText, ToTheMicrosecond(command.At), command.IndicatorScore);
+        return new AssessmentOutcome(record with { Status = StatusAfter(command.Stage), Steps = [.. record.Steps, step] }, 200, null);
     }
+
+    /// <summary>A step's time as the store keeps it (PostgreSQL to the microsecond), so a review reads the same before and after a restart.</summary>
+    private static DateTimeOffset ToTheMicrosecond(DateTimeOffset at) => at.AddTicks(-(at.Ticks % 10));
+
+    /// <summary>Where a review stands once a stage is taken: the last step recorded says it, so the record is the fold of its steps.</summary>
+    public static string StatusAfter(string stage) => stage switch
+    {
+        AssessmentStage.SelfAssessment => AssessmentStatus.SelfAssessed,
+        AssessmentStage.CountyReview => AssessmentStatus.Reviewed,
+        AssessmentStage.PrefectureDecision => AssessmentStatus.Decided,
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "not a stage of the review"),
+    };
 
     /// <summary>Problems with a step's score and notes, each naming its field; empty when they are fine.</summary>
     public static IReadOnlyList<string> Problems(decimal? score, string? notes)

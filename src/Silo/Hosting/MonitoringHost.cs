@@ -92,6 +92,7 @@ public static class MonitoringHost
             services.AddSingleton<IAlertStore, PostgresAlertStore>();
             services.AddSingleton<ICaseStore, PostgresCaseStore>();
             services.AddSingleton<IRuleStore, PostgresRuleStore>();
+            services.AddSingleton<IAssessmentStore, PostgresAssessmentStore>();
             services.AddSingleton<IClaimDrillDown, PostgresClaimDrillDown>();
             services.AddSingleton<IPackageLedger, PostgresPackageLedger>();
             health.AddCheck<LedgerReadiness>("ledger", tags: ["ready"]);
