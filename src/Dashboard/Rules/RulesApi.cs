@@ -126,14 +126,14 @@ public static class RulesApi
             : TypedResults.Ok(new VersionCreated(version, RuleStatus.Published));
     }
 
-    private static ProblemHttpResult? Refusal(AccessScope caller, string scope, FundRegistry registry) =>
+    internal static ProblemHttpResult? Refusal(AccessScope caller, string scope, FundRegistry registry) =>
         caller.Role is not (AccessScope.Admin or AccessScope.Regulator)
             ? TypedResults.Problem($"role {caller.Role} may not change rules; admin and regulators may", statusCode: 403, title: "Not your role")
             : !RuleScopes.MayChange(caller, scope, registry)
                 ? TypedResults.Problem($"scope {caller.ScopeText} may not change the rules of {scope}", statusCode: 403, title: "Not your scope")
                 : null;
 
-    private static string By(HttpContext http, AccessScope scope) => $"{scope.Role}:{CallerSubject.Of(http.User) ?? scope.ScopeText}";
+    internal static string By(HttpContext http, AccessScope scope) => $"{scope.Role}:{CallerSubject.Of(http.User) ?? scope.ScopeText}";
 
     private static async Task<(AccessScope Scope, FundRegistry Registry, RuleLibrary Library)> LoadAsync(HttpContext http, IGrainFactory grains, RegistryCatalog catalog) =>
         (CallerScope.Of(http.User)!, await catalog.CurrentAsync(), await grains.GetGrain<IRuleLibraryGrain>(0).GetAsync());
