@@ -21,6 +21,7 @@ public sealed partial class Publisher(
     IOptions<DeliveryOptions> options,
     MonitoringMetrics metrics,
     FindingsTally tally,
+    Monitoring.Rules.RuleBook rules,
     ILogger<Publisher> logger) : IPublisher
 {
     /// <summary>Why an alert was resolved when its budget level cleared.</summary>
@@ -28,6 +29,8 @@ public sealed partial class Publisher(
 
     public async Task RaiseAsync(IReadOnlyList<Alert> alerts)
     {
+        // Every alert names the rule and version that raised it, whichever detector made it.
+        alerts = [.. alerts.Select(rules.Stamped)];
         var added = await StoreAsync(() => store.AddAsync(alerts), "store alerts");
         metrics.AlertsRaised(added);
         tally.Raised(added);

@@ -129,7 +129,7 @@ public static class RulesApi
             ? await library.RetireAsync(ruleId, version, By(http, scope), body?.Reason ?? "")
             : await library.PublishAsync(ruleId, version, By(http, scope), body?.Reason ?? "");
         return reply.Errors.Length > 0
-            ? TypedResults.Problem(reply.Errors[0].Message, statusCode: 409, title: action == RuleActions.Retire ? "Cannot be retired" : "Not a draft")
+            ? TypedResults.Problem(reply.Errors[0].Message, statusCode: 409, title: action == RuleActions.Retire ? "Cannot be retired" : "Cannot be published")
             : TypedResults.Ok(new VersionCreated(version, action == RuleActions.Retire ? RuleStatus.Retired : RuleStatus.Published));
     }
 

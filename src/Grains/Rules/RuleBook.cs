@@ -24,8 +24,14 @@ public sealed class RuleBook : IRuleBookObserver
     {
         (_readmission, _pace) = (readmission.Value, pace.Value);
         _rules = RuleCatalogue.Rules(_readmission, _pace, upcoding.Value, lowThreshold.Value);
-        _library = RuleLibrary.Seeded(_rules, SeedEvents(DateTimeOffset.UnixEpoch));
+        _library = Seeded = RuleLibrary.Seeded(_rules, SeedEvents(DateTimeOffset.UnixEpoch));
     }
+
+    /// <summary>The library as the start-up options seed it: what judges the rules the detectors do not read from the library yet.</summary>
+    public RuleLibrary Seeded { get; }
+
+    /// <summary>The alert with the rule and version that raised it (<see cref="AlertRules"/>).</summary>
+    public Alerts.Alert Stamped(Alerts.Alert alert) => AlertRules.Stamped(alert, Library, Seeded);
 
     public RuleLibrary Library => Volatile.Read(ref _library);
 

@@ -109,6 +109,8 @@ public sealed record RuleLibrary
     /// <summary>Publishes a draft: it judges its scope from its effective date; published versions it shadows are superseded.</summary>
     public RuleOutcome Publish(string ruleId, int version, string by, DateTimeOffset at, string reason) =>
         Version(ruleId, version) is not { } v ? RuleOutcome.Missing($"no version {version} of {ruleId}")
+        // Publishing a rule no detector reads from the library would say it is in force while nothing judges by it.
+        : Rule(ruleId) is { ReadAtRunTime: false } ? RuleOutcome.Refused(("ruleId", $"{ruleId} is not judged from the library yet: its detector reads the start-up options, so a published version would change nothing; a draft of it can be kept and compared"))
         : v.Status != RuleStatus.Draft ? RuleOutcome.Refused(("version", $"version {version} of {ruleId} is {v.Status}; only a draft is published"))
         : RuleOutcome.Done(this, new RuleEvent { RuleId = ruleId, Version = version, Action = RuleActions.Publish, By = by, At = at, Reason = reason });
 

@@ -82,6 +82,43 @@ public sealed class RulesEndpointTests(EmbeddedHostFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Every_alert_names_its_rule_and_version_and_a_rule_not_read_from_the_library_is_not_published()
+    {
+        // A hospital running far ahead of its budget from 1 January: budget-pace alerts within days.
+        var claims = Enumerable.Range(0, 8).SelectMany(day => Enumerable.Range(0, 4).Select(i =>
+        {
+            var settled = new DateTimeOffset(2026, 1, 2 + day, 10, i, 0, TimeSpan.FromHours(8));
+            return TestClaims.Settlement($"rule-pace-{day}-{i}", "H53092200101", settled, DateOnly.FromDateTime(settled.Date).AddDays(-1), 45_000m, 60_000m, $"P-rp{day}{i}");
+        }));
+        using (var ingest = Host.Ingest())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await ingest.PostAsync("/api/claims", TestClaims.Body(TestClaims.JsonArray(claims)))).StatusCode);
+        }
+
+        using var admin = Host.Admin();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonElement[] alerts;
+        while ((alerts = [.. (await admin.GetFromJsonAsync<JsonElement>("/api/alerts?kind=budget-pace&limit=500")).EnumerateArray()]).Length == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no budget-pace alert");
+            await Task.Delay(100);
+        }
+
+        Assert.All(alerts, a =>
+        {
+            Assert.Equal("budget-pace", a.GetProperty("ruleId").GetString());
+            Assert.Equal(1, a.GetProperty("ruleVersion").GetInt32());
+        });
+
+        var (drafted, draft) = await PostAsync(Host.Token("admin"), "/api/rules/budget-pace/drafts",
+            new { scope = "county:530922", effectiveFrom = "2026-01-01", parameters = new Dictionary<string, decimal> { ["noticeGapPoints"] = 4 }, reason = "not read yet" });
+        Assert.Equal(HttpStatusCode.Created, drafted);
+        var (published, problem) = await PostAsync(Host.Token("admin"), $"/api/rules/budget-pace/versions/{draft.GetProperty("version").GetInt32()}/publish", new { reason = "try" });
+        Assert.Equal(HttpStatusCode.Conflict, published);
+        Assert.Contains("not judged from the library yet", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Hospital_reads_published_versions_but_never_a_draft_and_may_not_draft()
     {
         var draft = await DraftAsync(Host.Token("admin"), "county:530922");
