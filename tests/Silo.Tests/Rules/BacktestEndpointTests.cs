@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Monitoring.Demo;
 using Monitoring.Silo.Tests.Push;
 using Monitoring.Testing;
 
@@ -133,6 +134,76 @@ public sealed class BacktestEndpointTests : IAsyncLifetime
         Assert.Equal(before, await LiveStateAsync());
         Assert.Equal(pushedBefore, hub.Received("alert").Count + hub.Received("fund").Count + hub.Received("case").Count);
         Assert.Equal(3, await SplitPairAlertsAsync());
+    }
+
+    [Fact]
+    public async Task Over_a_demo_year_a_shorter_window_removes_pairs_and_its_side_of_the_rules_in_force_is_the_live_alerts()
+    {
+        const int seed = 2026;
+        var scenario = DemoPrefecture.Plan(seed, 2025);
+        var registry = Path.Combine(Path.GetTempPath(), $"backtest-registry-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(registry, JsonSerializer.Serialize(scenario.Registry, DemoJson.Compact));
+        try
+        {
+            await using var host = await RunningHost.StartAsync($"--Monitoring:Registry:Path={registry}");
+            var claims = new DemoClaimStream(scenario, seed, 20_000).Claims().ToList();
+            using (var ingest = host.Ingest())
+            {
+                foreach (var chunk in claims.Chunk(5_000))
+                {
+                    var body = TestClaims.Ndjson(chunk.Select(c => c.ToJsonString(DemoJson.Compact)));
+                    Assert.Equal(HttpStatusCode.OK, (await ingest.PostAsync("/api/claims", TestClaims.Body(body, "application/x-ndjson"))).StatusCode);
+                }
+            }
+
+            using var admin = host.Admin();
+            async Task<string[]> StandingPairsAsync()
+            {
+                var alerts = await admin.GetFromJsonAsync<JsonElement>("/api/alerts?kind=split-hospitalization&limit=1000");
+                Assert.True(alerts.GetArrayLength() < 1000, "more split alerts than one page");
+                return [.. alerts.EnumerateArray()
+                    .Where(a => a.GetProperty("alertId").GetString()!.Contains("/pair/", StringComparison.Ordinal) && a.GetProperty("status").GetString() != "withdrawn")
+                    .Select(a => a.GetProperty("alertId").GetString()!).Order(StringComparer.Ordinal)];
+            }
+
+            // The watches judge after the reply: the live alerts are read once they stop changing.
+            var live = await StandingPairsAsync();
+            for (var still = 0; still < 5; await Task.Delay(200))
+            {
+                var now = await StandingPairsAsync();
+                still = now.SequenceEqual(live) ? still + 1 : 0;
+                live = now;
+            }
+
+            var before = await admin.GetStringAsync("/api/alerts?limit=1000") + await admin.GetStringAsync("/api/cases?limit=500") + await admin.GetStringAsync($"/api/funds/county/{scenario.Registry.Regions[0].Counties[0].CountyId}");
+            using var drafted = await admin.PostAsJsonAsync("/api/rules/split-hospitalization/drafts", new
+            {
+                scope = $"region:{DemoPrefecture.RegionId}", effectiveFrom = "2025-01-01", parameters = new Dictionary<string, decimal> { ["windowDays"] = 7 }, reason = "a week",
+            });
+            var version = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+            using var started = await admin.PostAsJsonAsync("/api/backtests", new { ruleId = "split-hospitalization", version, from = "2025-01-01", to = "2025-12-31" });
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("backtestId").GetString()!;
+            JsonElement report;
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while ((report = await admin.GetFromJsonAsync<JsonElement>($"/api/backtests/{id}")).GetProperty("status").GetString() == "running")
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the backtest of a demo year did not finish in 60 s");
+                await Task.Delay(100);
+            }
+
+            Assert.Equal("done", report.GetProperty("status").GetString());
+            var total = report.GetProperty("total");
+            var (added, removed, unchanged) = (total.GetProperty("added").GetInt32(), total.GetProperty("removed").GetInt32(), total.GetProperty("unchanged").GetInt32());
+            Assert.True(live.Length > 20, $"only {live.Length} live pairs in the demo year");
+            Assert.Equal(live.Length, removed + unchanged);
+            Assert.True(removed > 0 && added == 0, $"a 7-day window added {added} and removed {removed} of {live.Length}");
+            Assert.Equal(before, await admin.GetStringAsync("/api/alerts?limit=1000") + await admin.GetStringAsync("/api/cases?limit=500") + await admin.GetStringAsync($"/api/funds/county/{scenario.Registry.Regions[0].Counties[0].CountyId}"));
+        }
+        finally
+        {
+            File.Delete(registry);
+        }
     }
 
     [Fact]
