@@ -37,6 +37,7 @@ public static class MonitoringCore
         services.TryAddSingleton<IRuleStore, InMemoryRuleStore>();
         services.TryAddSingleton<IAssessmentStore, InMemoryAssessmentStore>();
         services.AddSingleton<RuleBook>();
+        services.AddSingleton<Backtest.SplitBacktest>();
         services.AddHostedService<RuleBookSubscription>();
 
         // The consumers of every admitted batch; a new detector is one more line here.

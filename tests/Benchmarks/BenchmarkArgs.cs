@@ -15,4 +15,16 @@ public static class BenchmarkArgs
     /// </summary>
     public static string[] OnlyDetector(string measured) =>
         [.. new[] { "Readmission", "LowThreshold", "Upcoding" }.Where(d => d != measured).Select(d => $"--Monitoring:Rules:{d}:Enabled=false")];
+
+    /// <summary>Host settings for a throwaway PostgreSQL: starts it and makes a database of its own.</summary>
+    public static async Task<string[]> PostgresAsync(Testing.PostgresServer database)
+    {
+        await database.InitializeAsync();
+        return
+        [
+            "--Monitoring:Storage:Provider=PostgreSql",
+            $"--Monitoring:Storage:ConnectionString={await database.CreateDatabaseAsync()}",
+            "--Monitoring:Auth:SigningKey=benchmark-signing-key-benchmark-signing-key",
+        ];
+    }
 }

@@ -17,6 +17,7 @@ return args.FirstOrDefault() switch
     "watch-memory" => await WatchMemoryMeasure.RunAsync(args[1..]),
     "fan-out" => await FanOutMeasure.RunAsync(args[1..]),
     "fault-measure" => await FaultMeasure.RunAsync(args[1..]),
+    "backtest-measure" => await BacktestMeasure.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -36,5 +37,6 @@ static int Usage()
     Console.Error.WriteLine("       replay [--claims N] [--year Y] [--seed S] | [--file claims.ndjson --registry registry.json]  [--batch B] [--parallel P]");
     Console.Error.WriteLine("       fan-out [--connections N] [--seconds S] [--open-at-month M]");
     Console.Error.WriteLine("       fault-measure [--claims N] [--batch B] [--seed S]");
+    Console.Error.WriteLine("       backtest-measure [--claims N] [--year Y] [--seed S] [--window DAYS] [--batch B] [--postgres]");
     return 2;
 }

@@ -28,6 +28,13 @@ public sealed partial class MonitoringPushGrain(
     private static readonly TimeSpan HubRefreshPeriod = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How soon the list is asked again while a live silo has no hub in it: a silo that just joined registers its hub
+    /// moments after it turns active, and waiting the whole refresh period would leave its first clients without the
+    /// alerts raised elsewhere meanwhile.
+    /// </summary>
+    private static readonly TimeSpan MissingHubRetry = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
     /// A person reading a dashboard gains nothing from more; a busy county would otherwise flood every hub. Alerts
     /// are not held back: only fund statuses wait, and only their latest per account goes out.
     /// </summary>
@@ -40,6 +47,8 @@ public sealed partial class MonitoringPushGrain(
     private long _fundsSentAt;
     private SiloHub[] _hubs = [];
     private MembershipVersion _hubsAt;
+    private bool _hubMissing;
+    private long _hubsAskedAt;
     private Task _flush = Task.CompletedTask;
     private IGrainTimer? _flushTimer;
     private IGrainTimer? _refreshTimer;
@@ -94,7 +103,7 @@ public sealed partial class MonitoringPushGrain(
             return;
         }
 
-        if (membership.CurrentSnapshot.Version != _hubsAt)
+        if (membership.CurrentSnapshot.Version != _hubsAt || (_hubMissing && Stopwatch.GetElapsedTime(_hubsAskedAt) >= MissingHubRetry))
         {
             await RefreshHubsAsync();
         }
@@ -151,6 +160,8 @@ public sealed partial class MonitoringPushGrain(
             var snapshot = membership.CurrentSnapshot;
             _hubs = [.. fresh, .. _hubs.Where(h => snapshot.GetSiloStatus(h.Silo) == SiloStatus.Active && !fresh.Any(f => f.Silo.Equals(h.Silo)))];
             _hubsAt = version;
+            _hubMissing = snapshot.Members.Values.Any(m => m.Status == SiloStatus.Active && !_hubs.Any(h => h.Silo.Equals(m.SiloAddress)));
+            _hubsAskedAt = Stopwatch.GetTimestamp();
         }
         catch (Exception e)
         {

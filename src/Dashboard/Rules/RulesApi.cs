@@ -13,7 +13,7 @@ namespace Monitoring.Dashboard.Rules;
 
 /// <summary>
 /// The rule library (规则库) over HTTP: <c>GET /api/rules</c>, <c>GET /api/rules/{ruleId}</c>, <c>POST
-/// /api/rules/{ruleId}/drafts</c> and <c>POST /api/rules/{ruleId}/versions/{version}/publish</c>. Published versions
+/// /api/rules/{ruleId}/drafts</c> and <c>POST /api/rules/{ruleId}/versions/{version}/publish</c> or <c>…/retire</c>. Published versions
 /// are policy and every reader sees them; drafts are the regulators' working papers, shown to admin and to a
 /// regulator for the scopes it may change. Who may draft and publish is <see cref="RuleScopes.MayChange"/>.
 /// </summary>
@@ -26,7 +26,11 @@ public static class RulesApi
         rules.MapGet("/{ruleId}", ReadAsync);
         // Bodies are read by JsonBody, as every body of the dashboard is (text that cannot be stored, quoted numbers).
         rules.MapPost("/{ruleId}/drafts", DraftAsync).Accepts<DraftBody>("application/json");
-        rules.MapPost("/{ruleId}/versions/{version:int}/publish", PublishAsync).Accepts<PublishBody>("application/json");
+        rules.MapPost("/{ruleId}/versions/{version:int}/publish", (string ruleId, int version, HttpContext http, IGrainFactory grains, RegistryCatalog catalog) =>
+            ChangeAsync(ruleId, version, RuleActions.Publish, http, grains, catalog)).Accepts<PublishBody>("application/json");
+        // Retiring ends a county's or region's own version: its scope falls back to what is in force beneath it.
+        rules.MapPost("/{ruleId}/versions/{version:int}/retire", (string ruleId, int version, HttpContext http, IGrainFactory grains, RegistryCatalog catalog) =>
+            ChangeAsync(ruleId, version, RuleActions.Retire, http, grains, catalog)).Accepts<PublishBody>("application/json");
         return app;
     }
 
@@ -93,8 +97,9 @@ public static class RulesApi
         return TypedResults.Created($"/api/rules/{ruleId}", new VersionCreated(reply.Version!.Value, RuleStatus.Draft));
     }
 
-    private static async Task<Results<Ok<VersionCreated>, ValidationProblem, ProblemHttpResult>> PublishAsync(
-        string ruleId, int version, HttpContext http, IGrainFactory grains, RegistryCatalog catalog)
+    /// <summary>Publishes or retires a version: the same who-may and the same optional body (a reason).</summary>
+    private static async Task<Results<Ok<VersionCreated>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        string ruleId, int version, string action, HttpContext http, IGrainFactory grains, RegistryCatalog catalog)
     {
         // The body is optional (a reason only); one that is there is checked like any other.
         PublishBody? body = null;
@@ -120,20 +125,22 @@ public static class RulesApi
             return refused;
         }
 
-        var reply = await library.PublishAsync(ruleId, version, By(http, scope), body?.Reason ?? "");
+        var reply = action == RuleActions.Retire
+            ? await library.RetireAsync(ruleId, version, By(http, scope), body?.Reason ?? "")
+            : await library.PublishAsync(ruleId, version, By(http, scope), body?.Reason ?? "");
         return reply.Errors.Length > 0
-            ? TypedResults.Problem(reply.Errors[0].Message, statusCode: 409, title: "Not a draft")
-            : TypedResults.Ok(new VersionCreated(version, RuleStatus.Published));
+            ? TypedResults.Problem(reply.Errors[0].Message, statusCode: 409, title: action == RuleActions.Retire ? "Cannot be retired" : "Not a draft")
+            : TypedResults.Ok(new VersionCreated(version, action == RuleActions.Retire ? RuleStatus.Retired : RuleStatus.Published));
     }
 
-    private static ProblemHttpResult? Refusal(AccessScope caller, string scope, FundRegistry registry) =>
+    internal static ProblemHttpResult? Refusal(AccessScope caller, string scope, FundRegistry registry) =>
         caller.Role is not (AccessScope.Admin or AccessScope.Regulator)
             ? TypedResults.Problem($"role {caller.Role} may not change rules; admin and regulators may", statusCode: 403, title: "Not your role")
             : !RuleScopes.MayChange(caller, scope, registry)
                 ? TypedResults.Problem($"scope {caller.ScopeText} may not change the rules of {scope}", statusCode: 403, title: "Not your scope")
                 : null;
 
-    private static string By(HttpContext http, AccessScope scope) => $"{scope.Role}:{CallerSubject.Of(http.User) ?? scope.ScopeText}";
+    internal static string By(HttpContext http, AccessScope scope) => $"{scope.Role}:{CallerSubject.Of(http.User) ?? scope.ScopeText}";
 
     private static async Task<(AccessScope Scope, FundRegistry Registry, RuleLibrary Library)> LoadAsync(HttpContext http, IGrainFactory grains, RegistryCatalog catalog) =>
         (CallerScope.Of(http.User)!, await catalog.CurrentAsync(), await grains.GetGrain<IRuleLibraryGrain>(0).GetAsync());

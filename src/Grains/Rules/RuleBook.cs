@@ -56,9 +56,12 @@ public sealed class RuleBook : IRuleBookObserver
     /// The split-hospitalization thresholds in force for a county on a settlement day: the options' thresholds with
     /// the library version's window and grades, and that version.
     /// </summary>
-    public RuleInForce<ReadmissionThresholds> Split(string countyId, string? regionId, DateOnly day)
+    public RuleInForce<ReadmissionThresholds> Split(string countyId, string? regionId, DateOnly day) => Split(Library, countyId, regionId, day);
+
+    /// <summary>The same, as <paramref name="library"/> has it: a backtest judges under a library with its draft published.</summary>
+    public RuleInForce<ReadmissionThresholds> Split(RuleLibrary library, string countyId, string? regionId, DateOnly day)
     {
-        var version = Library.InForce(RuleIds.SplitHospitalization, countyId, regionId, day);
+        var version = library.InForce(RuleIds.SplitHospitalization, countyId, regionId, day);
         var thresholds = _split.GetOrAdd((version.Scope, version.Version), _ =>
         {
             var t = _readmission.For(countyId);

@@ -152,6 +152,7 @@ public static class MonitoringHost
         app.MapAlertsApi();
         app.MapCasesApi();
         app.MapRulesApi();
+        app.MapBacktestsApi();
         app.MapMonitoringHub();
         app.MapDrillDownApi();
         app.MapMonthlyReportApi();

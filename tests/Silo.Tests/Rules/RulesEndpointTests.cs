@@ -62,6 +62,26 @@ public sealed class RulesEndpointTests(EmbeddedHostFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_published_county_version_is_retired_by_its_regulator_only_and_the_seeded_default_never()
+    {
+        var county = Host.Token("regulator", "county:530922");
+        var version = await DraftAsync(county, "county:530922");
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(county, $"{Split}/versions/{version}/publish", new { reason = "in force" })).Status);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(Host.Token("regulator", "county:530926"), $"{Split}/versions/{version}/retire", new { reason = "not mine" })).Status);
+        var (retired, body) = await PostAsync(county, $"{Split}/versions/{version}/retire", new { reason = "back to the region's" });
+        Assert.Equal(HttpStatusCode.OK, retired);
+        Assert.Equal("retired", body.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(county, $"{Split}/versions/{version}/retire", new { reason = "twice" })).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(Host.Token("admin"), $"{Split}/versions/1/retire", new { reason = "the default" })).Status);
+
+        using var client = Host.Client(county);
+        var rule = await client.GetFromJsonAsync<JsonElement>(Split);
+        var history = rule.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("version").GetInt32() == version).GetProperty("history");
+        Assert.Equal(["draft", "publish", "retire"], history.EnumerateArray().Select(c => c.GetProperty("action").GetString()));
+    }
+
+    [Fact]
     public async Task Hospital_reads_published_versions_but_never_a_draft_and_may_not_draft()
     {
         var draft = await DraftAsync(Host.Token("admin"), "county:530922");
