@@ -71,11 +71,13 @@ public sealed class RulesPageTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
+        // The console also reports the refusals the test provokes (a 400 draft): it only explains a page that never started.
+        var console = new List<string>();
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
             {
-                errors.Add(message.Text);
+                console.Add(message.Text);
             }
         };
         await page.GotoAsync($"{host.Address}?token={Uri.EscapeDataString(host.Token(role, scope))}#rules/{Split}");
@@ -83,9 +85,9 @@ public sealed class RulesPageTests(BrowserFixture browser)
         {
             await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
         }
-        catch (PlaywrightException) when (errors.Count > 0)
+        catch (PlaywrightException) when (errors.Count + console.Count > 0)
         {
-            throw new InvalidOperationException($"the page did not start: {string.Join("; ", errors)}");
+            throw new InvalidOperationException($"the page did not start: {string.Join("; ", errors.Concat(console))}");
         }
 
         await Expect(page.Locator("#rules-view")).ToHaveAttributeAsync("data-state", "ready");
@@ -104,7 +106,9 @@ public sealed class RulesPageTests(BrowserFixture browser)
         }
 
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 1, $"{where}: the page is {overflow} px wider than the window");
+        var widest = overflow <= 1 ? "" : await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('#rules-view *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll')).slice(0, 3).map(e => e.tagName + '.' + e.className).join(', ')");
+        Assert.True(overflow <= 1, $"{where}: the page is {overflow} px wider than the window ({widest})");
     }
 
     private static Task ScreenshotAsync(IPage page, string name) =>
@@ -196,6 +200,8 @@ public sealed class RulesPageTests(BrowserFixture browser)
         await Expect(examples).ToHaveCountAsync(doc.GetProperty("examples").EnumerateArray().Count(e => e.GetProperty("hospitalId").GetString() == first));
         await AssertReadableAsync(page, "backtest zh");
         await ScreenshotAsync(page, "backtest-zh");
+        await backtest.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rules-backtest-panel-zh.png") });
+        await view.Locator("#rule-versions").ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rules-versions-zh.png") });
 
         // Published: the library is read again and the version says so.
         await draftRow.Locator(".rules-publish-open").ClickAsync();
@@ -214,6 +220,7 @@ public sealed class RulesPageTests(BrowserFixture browser)
         await Expect(published.Locator(".rules-status")).ToHaveTextAsync("Published");
         await AssertReadableAsync(page, "published en");
         await ScreenshotAsync(page, "published-en");
+        await backtest.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rules-backtest-panel-en.png") });
         await page.SetViewportSizeAsync(390, 844);
         await AssertReadableAsync(page, "published en 390");
         await ScreenshotAsync(page, "published-en-390");

@@ -29,12 +29,15 @@ export class BacktestPanel {
     this.closed = false;
     this.examplesFor = null;
     this.chart = null;
+    // The chart follows its box: a narrower window (or a phone turned) redraws it to fit.
+    this.resize = new ResizeObserver(() => this.chart?.resize());
     this.draw();
   }
 
   close() {
     this.closed = true;
     clearTimeout(this.timer);
+    this.resize.disconnect();
     this.chart?.dispose();
     this.chart = null;
   }
@@ -166,13 +169,16 @@ export class BacktestPanel {
     const all = doc.examples ?? [];
     const shown = this.examplesFor === '*' ? all : all.filter((e) => e.hospitalId === this.examplesFor);
     const hospital = this.examplesFor === '*' ? null : shown[0]?.hospitalName ?? this.examplesFor;
+    // A backtest of one kind of finding names it in its heading; a column of the same words a row says nothing.
+    const columns = (doc.byKind ?? []).length > 1 ? exampleColumns : exampleColumns.filter((c) => c !== 'kind');
+    const kind = (doc.byKind ?? []).length === 1 ? this.kindText(doc.byKind[0].key) : null;
     return h('div', { class: 'rules-bt-examples', id: 'rules-bt-examples', dataset: { for: this.examplesFor } },
-      h('h5', { class: 'section-subtitle' }, hospital ? t('rules.bt.examplesOf', { hospital }) : t('rules.bt.examples')),
+      h('h5', { class: 'section-subtitle' }, hospital ? t('rules.bt.examplesOf', { hospital }) : t('rules.bt.examples'), kind ? ` · ${kind}` : ''),
       shown.length === 0 ? h('p', { class: 'muted small' }, t('rules.bt.noExamples')) : h('div', { class: 'table-scroll' }, h('table', { class: 'case-queue rules-table' },
-        h('thead', {}, h('tr', {}, exampleColumns.map((c) => h('th', { class: c === 'intervalDays' ? 'num' : null }, t(`rules.bt.ex.${c}`))))),
+        h('thead', {}, h('tr', {}, columns.map((c) => h('th', { class: c === 'intervalDays' ? 'num' : null }, t(`rules.bt.ex.${c}`))))),
         h('tbody', {}, shown.map((e) => h('tr', { dataset: { change: e.change } },
           h('td', {}, h('span', { class: 'rules-change', dataset: { change: e.change } }, t(`rules.bt.${e.change}`))),
-          h('td', {}, this.kindText(e.kind)),
+          columns.includes('kind') ? h('td', {}, this.kindText(e.kind)) : null,
           h('td', {}, e.hospitalName ?? e.hospitalId),
           h('td', { class: 'mono' }, `${e.firstClaimId} → ${e.secondClaimId}`),
           h('td', { class: 'nowrap' }, e.firstDischarge),
@@ -194,6 +200,8 @@ export class BacktestPanel {
   drawChart(box, months) {
     if (!window.echarts || this.closed || !box.isConnected) return;
     this.chart = window.echarts.init(box, null, { renderer: 'svg' });
+    this.resize.disconnect();
+    this.resize.observe(box);
     const label = (key) => {
       const [year, month] = key.split('-').map(Number);
       return months.some((m) => !m.key.startsWith(String(year))) ? `${year}-${monthLabel(month)}` : monthLabel(month);
@@ -215,9 +223,15 @@ export class BacktestPanel {
   }
 }
 
+/** The server's reason a backtest was refused (English, naming the field), in the page language where its shape is known. */
 function fieldMessage(field, message) {
   const text = String(message ?? '');
-  if (/required/i.test(text)) return t('rules.error.required');
-  if ((field === 'from' || field === 'to') && /after|before|earlier|later/i.test(text)) return t('rules.bt.error.period');
+  if (/is required/.test(text)) return t('rules.error.required');
+  const today = /after today \((\d{4}-\d{2}-\d{2})\)/.exec(text);
+  if (today) return t('rules.bt.error.future', { today: today[1] });
+  if (/is before from/.test(text)) return t('rules.bt.error.period');
+  const most = /at most (\d+)/.exec(text);
+  if (most) return t('rules.bt.error.tooLong', { days: most[1] });
+  if (/tries a draft/.test(text)) return t('rules.bt.error.notDraft');
   return text;
 }

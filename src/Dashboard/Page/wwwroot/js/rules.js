@@ -187,7 +187,8 @@ export class RulesView {
             onclick: () => { if (historyOpen) this.openHistory.delete(key); else this.openHistory.add(key); this.draw(); },
           }, t(historyOpen ? 'rules.hideHistory' : 'rules.showHistory')),
           v.status === 'draft' && this.mayChange() ? [
-            h('button', { type: 'button', class: 'link-button rules-backtest-open', onclick: () => this.openBacktest(r, v) }, t('rules.backtest')),
+            // Only a rule the detectors read from the library changes anything when drafted; the server tries no other.
+            r.readAtRunTime ? h('button', { type: 'button', class: 'link-button rules-backtest-open', onclick: () => this.openBacktest(r, v) }, t('rules.backtest')) : null,
             h('button', { type: 'button', class: 'link-button rules-publish-open', onclick: () => { this.publishing = v.version; this.publishError = null; this.draw(); } }, t('rules.publish')),
           ] : null))));
       if (historyOpen) rows.push(h('tr', { class: 'rules-history-row', dataset: { historyOf: v.version } }, h('td', { colspan: columns.length }, this.history(r, v))));
