@@ -6,7 +6,7 @@ import { h, clear, kpi } from './dom.js';
 import { t, term, lang, monthLabel } from './i18n.js';
 import { count, dateTime, chinaDate, percent } from './format.js';
 import { getJson, postJson } from './api.js';
-import { scopeText } from './rules-words.js';
+import { scopeText, ruleName } from './rules-words.js';
 
 const pollMs = 500;
 const changes = ['added', 'removed', 'unchanged'];
@@ -143,7 +143,7 @@ export class BacktestPanel {
         }, t(this.examplesFor === null ? 'rules.bt.showExamples' : 'rules.bt.hideExamples'))),
       this.examplesFor !== null ? this.examples(doc) : null,
       h('p', { class: 'muted small' }, t('rules.bt.finished', { at: dateTime(doc.finishedAt) })));
-    if ((doc.byMonth ?? []).length > 0) requestAnimationFrame(() => this.drawChart(chartBox, doc.byMonth));
+    if ((doc.byMonth ?? []).length > 0) requestAnimationFrame(() => this.drawChart(chartBox, everyMonth(doc)));
     return box;
   }
 
@@ -193,7 +193,7 @@ export class BacktestPanel {
   kindText(kind) {
     const [ruleId, what] = String(kind ?? '').split('/');
     const rule = ruleId === this.ruleId ? this.ctx.rule : null;
-    const name = rule ? (lang() === 'en' ? rule.nameEn : rule.nameZh) : term('kind', ruleId);
+    const name = rule ? ruleName(rule) : term('kind', ruleId);
     return what ? `${name} · ${term('rules.bt.finding', what)}` : name;
   }
 
@@ -221,6 +221,22 @@ export class BacktestPanel {
     }, { notMerge: true });
     box.dataset.months = String(months.length);
   }
+}
+
+/** Every month of the period, those without a change at zero, so the chart reads as the period it covers. */
+function everyMonth(doc) {
+  const known = new Map((doc.byMonth ?? []).map((m) => [m.key, m]));
+  const months = [];
+  let [year, month] = String(doc.from).split('-').map(Number);
+  const [lastYear, lastMonth] = String(doc.to).split('-').map(Number);
+  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    months.push(known.get(key) ?? { key, added: 0, removed: 0, unchanged: 0 });
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+
+  // A period the server reports months outside of (it should not) still shows every month it reports.
+  return [...months, ...(doc.byMonth ?? []).filter((m) => !months.some((x) => x.key === m.key))];
 }
 
 /** The server's reason a backtest was refused (English, naming the field), in the page language where its shape is known. */

@@ -8,7 +8,14 @@ import { t, term, lang } from './i18n.js';
 export function valueText(parameter, value) {
   if (value === null || value === undefined) return '—';
   const number = Number(value).toLocaleString('en-US', { maximumFractionDigits: 4 });
-  return parameter ? t(`rules.unitValue.${parameter.unit}`, { value: number }).replace(`rules.unitValue.${parameter.unit}`, number) : number;
+  if (!parameter) return number;
+  const key = `rules.unitValue.${parameter.unit}${Number(value) === 1 ? '.one' : ''}`;
+  return t(key, { value: number }).replace(key, number);
+}
+
+/** The rule's name in the page language. */
+export function ruleName(rule) {
+  return lang() === 'en' ? rule.nameEn : rule.nameZh;
 }
 
 /** The parameter's name in the page language. */
@@ -30,10 +37,16 @@ export function ruleWords(rule) {
 /** A scope by name: 全部州/市（默认）, 州/市 · 临沧市, 县 · 云县 (the id when this reader's registry does not hold it). */
 export function scopeText(scope, model) {
   if (scope === 'region:*') return t('rules.scope.everyRegion');
+  const [kind] = String(scope ?? '').split(':');
+  if (kind === 'region' || kind === 'county') return t(`rules.scope.${kind}`, { name: placeName(scope, model) });
+  return placeName(scope, model);
+}
+
+/** The place a scope names, by its name alone: 临沧市, 云县, 云县人民医院. */
+function placeName(scope, model) {
   const [kind, id] = String(scope ?? '').split(/:(.*)/s);
-  if (kind === 'region') return t('rules.scope.region', { name: model.regions.find((r) => r.regionId === id)?.name ?? id });
-  if (kind === 'county') return t('rules.scope.county', { name: model.entities.get(`county:${id}`)?.name ?? id });
-  if (kind === 'hospital') return model.entities.get(`hospital:${id}`)?.name ?? id;
+  if (kind === 'region') return model.regions.find((r) => r.regionId === id)?.name ?? id;
+  if (kind === 'county' || kind === 'hospital') return model.entities.get(`${kind}:${id}`)?.name ?? id;
   return scope === '*' ? t('scope.all') : String(scope ?? '—');
 }
 
@@ -43,14 +56,15 @@ export function byText(by, model) {
   const [role, who] = String(by).split(/:(.*)/s);
   if (!who) return term('role', role);
   const isScope = (text) => /^(region|county|hospital):/.test(text) || text === '*';
-  if (isScope(who)) return `${term('role', role)} · ${scopeText(who, model)}`;
+  if (isScope(who)) return t('rules.by.rolePlace', { role: term('role', role), place: placeName(who, model) });
   // A subject minted for a role and scope ("regulator@region:530900") is that role speaking for that place.
   const [name, place] = who.split(/@(.*)/s);
   if (place && isScope(place)) {
-    return name === role ? `${term('role', role)} · ${scopeText(place, model)}` : `${name}（${term('role', role)} · ${scopeText(place, model)}）`;
+    const rolePlace = t('rules.by.rolePlace', { role: term('role', role), place: placeName(place, model) });
+    return name === role ? rolePlace : t('rules.by.named', { name, role: rolePlace });
   }
 
-  return `${who}（${term('role', role)}）`;
+  return t('rules.by.named', { name: who, role: term('role', role) });
 }
 
 /**

@@ -7,7 +7,7 @@ import { t, term, lang } from './i18n.js';
 import { dateTime, chinaDate } from './format.js';
 import { getJson, postJson } from './api.js';
 import { BacktestPanel } from './rules-backtest.js';
-import { ruleWords, valueText, scopeText, byText, fieldError } from './rules-words.js';
+import { ruleWords, valueText, scopeText, byText, fieldError, parameterName, ruleName } from './rules-words.js';
 
 const versionColumns = ['version', 'scope', 'effectiveFrom', 'parameters', 'status', 'by', 'at', 'reason', 'actions'];
 
@@ -119,8 +119,8 @@ export class RulesView {
           class: 'rules-item', href: `#rules/${encodeURIComponent(r.ruleId)}`, dataset: { rule: r.ruleId },
           'aria-current': String(doc === open),
         },
-        h('span', { class: 'rules-item-name' }, r.nameZh),
-        h('span', { class: 'rules-item-en', lang: 'en' }, r.nameEn),
+        h('span', { class: 'rules-item-name' }, ruleName(r)),
+        h('span', { class: 'rules-item-other', lang: otherLang() }, otherName(r)),
         h('span', { class: 'rules-item-tags' },
           h('span', { class: 'tag' }, term('rules.stage', r.stage)),
           drafts > 0 ? h('span', { class: 'tag rules-draft-tag' }, t('rules.draftCount', { count: drafts })) : null)));
@@ -132,8 +132,8 @@ export class RulesView {
     const words = ruleWords(r);
     return h('section', { class: 'rules-detail', id: 'rule-detail', dataset: { rule: r.ruleId } },
       h('div', { class: 'rules-title' },
-        h('h3', { id: 'rule-name' }, r.nameZh),
-        h('span', { class: 'rules-title-en', lang: 'en' }, r.nameEn),
+        h('h3', { id: 'rule-name' }, ruleName(r)),
+        h('span', { class: 'rules-title-other', lang: otherLang() }, otherName(r)),
         h('span', { class: 'tag', dataset: { stage: r.stage } }, term('rules.stage', r.stage))),
       h('dl', { class: 'rules-facts' },
         h('dt', {}, t('rules.scene')), h('dd', {}, lang() === 'en' ? r.sceneEn : r.sceneZh),
@@ -142,7 +142,9 @@ export class RulesView {
           h('li', {}, h('span', { class: 'severity', dataset: { severity: g.severity } }, term('severity', g.severity)), ' ',
             words(lang() === 'en' ? g.whenEn : g.whenZh)))))] : null),
       this.parameters(r),
-      this.notice ? h('p', { class: 'notice-box rules-notice', role: 'status' }, this.notice) : null,
+      // Kept as a key and its figures, so it reads in the language of the moment, not of the click.
+      this.notice ? h('p', { class: 'notice-box rules-notice', role: 'status' },
+        t(this.notice.key, { version: this.notice.version, scope: scopeText(this.notice.scope, this.ctx.model) })) : null,
       this.versions(doc),
       this.backtest && this.backtest.ruleId === r.ruleId ? this.backtest.element : null,
       this.mayChange() && r.parameters.length > 0 ? this.draftForm(doc) : null);
@@ -157,7 +159,7 @@ export class RulesView {
         h('thead', {}, h('tr', {}, ['name', 'unit', 'min', 'max', 'default'].map((c) =>
           h('th', { class: c === 'name' || c === 'unit' ? null : 'num' }, t(`rules.param.${c}`))))),
         h('tbody', {}, r.parameters.map((p) => h('tr', { dataset: { parameter: p.name } },
-          h('th', { scope: 'row' }, lang() === 'en' ? p.nameEn : p.nameZh, p.whole ? h('span', { class: 'muted small' }, ` ${t('rules.whole')}`) : null),
+          h('th', { scope: 'row' }, parameterName(p), p.whole ? h('span', { class: 'muted small' }, ` ${t('rules.whole')}`) : null),
           h('td', {}, term('rules.unit', p.unit)),
           h('td', { class: 'num' }, valueText(p, p.min)),
           h('td', { class: 'num' }, valueText(p, p.max)),
@@ -176,7 +178,7 @@ export class RulesView {
         h('td', { class: 'num' }, t('rules.versionNumber', { version: v.version })),
         h('td', {}, scopeText(v.scope, this.ctx.model)),
         h('td', { class: 'nowrap' }, v.effectiveFrom ?? t('rules.always')),
-        h('td', { class: 'rules-values' }, r.parameters.map((p) => h('div', {}, `${lang() === 'en' ? p.nameEn : p.nameZh} ${valueText(p, v.parameters[p.name])}`))),
+        h('td', { class: 'rules-values' }, r.parameters.map((p) => h('div', {}, `${parameterName(p)} ${valueText(p, v.parameters[p.name])}`))),
         h('td', {}, h('span', { class: 'status-chip rules-status', dataset: { status: v.status } }, term('rules.status', v.status))),
         h('td', { class: 'nowrap' }, byText(v.by, this.ctx.model)),
         h('td', { class: 'nowrap' }, dateTime(v.at)),
@@ -215,7 +217,7 @@ export class RulesView {
         const p = r.parameters.find((x) => x.name === d.name);
         const set = d.from === null || d.from === undefined;
         return h('li', { dataset: { parameter: d.name } },
-          h('span', { class: 'rules-diff-name' }, p ? (lang() === 'en' ? p.nameEn : p.nameZh) : words(d.name)), '：',
+          h('span', { class: 'rules-diff-name' }, p ? parameterName(p) : words(d.name)), t('rules.colon'),
           set ? `${t('rules.diffSet')} ` : [h('span', { class: 'rules-diff-from' }, valueText(p, d.from)), ' → '],
           h('span', { class: 'rules-diff-to' }, valueText(p, d.to)));
       })))));
@@ -229,7 +231,7 @@ export class RulesView {
         await postJson(this.ctx.token, `api/rules/${encodeURIComponent(r.ruleId)}/versions/${v.version}/publish`, { reason: reason.value.trim() });
         this.publishing = null;
         this.publishError = null;
-        this.notice = t('rules.published', { version: v.version, scope: scopeText(v.scope, this.ctx.model) });
+        this.notice = { key: 'rules.published', version: v.version, scope: v.scope };
         await this.load();
       } catch (error) {
         if (error.status === 401) return this.ctx.onUnauthorized();
@@ -286,7 +288,7 @@ export class RulesView {
         oninput: (event) => { draft.values[p.name] = event.target.value; },
       });
       return h('label', { class: 'field rules-param-field', dataset: { field: `parameters.${p.name}`, invalid: draft.errors[`parameters.${p.name}`] ? 'true' : null } },
-        h('span', {}, lang() === 'en' ? p.nameEn : p.nameZh),
+        h('span', {}, parameterName(p)),
         h('span', { class: 'rules-input-line' }, input, h('span', { class: 'muted small' }, term('rules.unit', p.unit))),
         h('span', { class: 'muted small' }, t('rules.bounds', { min: valueText(p, p.min), max: valueText(p, p.max) })),
         error(`parameters.${p.name}`));
@@ -304,7 +306,7 @@ export class RulesView {
         const created = await postJson(this.ctx.token, `api/rules/${encodeURIComponent(r.ruleId)}/drafts`,
           { scope: draft.scope, effectiveFrom: draft.effectiveFrom || null, parameters, reason: draft.reason.trim() });
         this.draft = null;
-        this.notice = t('rules.drafted', { version: created.version, scope: scopeText(draft.scope, this.ctx.model) });
+        this.notice = { key: 'rules.drafted', version: created.version, scope: draft.scope };
         await this.load();
       } catch (failure) {
         if (failure.status === 401) return this.ctx.onUnauthorized();
@@ -347,6 +349,15 @@ export function inForceFor(versions, scope, day, regionId) {
     .sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? '') || a.version - b.version)
     .pop() ?? null;
   return own(scope) ?? (regionId && scope.startsWith('county:') ? own(`region:${regionId}`) : null) ?? own('region:*');
+}
+
+/** The rule's name in the other language, shown beside it (the library names every rule in both). */
+function otherName(rule) {
+  return lang() === 'en' ? rule.nameZh : rule.nameEn;
+}
+
+function otherLang() {
+  return lang() === 'en' ? 'zh-CN' : 'en';
 }
 
 /** A change's parameters in the order the rule lists them (the server sends them by name). */
