@@ -28,6 +28,7 @@ export class BacktestPanel {
     this.timer = null;
     this.closed = false;
     this.examplesFor = null;
+    this.isDraft = true;
     this.chart = null;
     // The chart follows its box: a narrower window (or a phone turned) redraws it to fit.
     this.resize = new ResizeObserver(() => this.chart?.resize());
@@ -43,6 +44,13 @@ export class BacktestPanel {
   }
 
   relabel() {
+    this.draw();
+  }
+
+  /** Published (or retired) since: its results stay to read, but only a draft is tried again. */
+  stillDraft(isDraft) {
+    if (isDraft === this.isDraft) return;
+    this.isDraft = isDraft;
     this.draw();
   }
 
@@ -111,6 +119,7 @@ export class BacktestPanel {
   }
 
   form() {
+    if (!this.isDraft) return null;
     const error = (field) => (this.errors[field] ? h('p', { class: 'field-error', role: 'alert', dataset: { errorFor: field } }, this.errors[field]) : null);
     const running = this.doc?.status === 'running';
     return h('form', { class: 'rules-bt-form', novalidate: true, onsubmit: (event) => this.start(event) },

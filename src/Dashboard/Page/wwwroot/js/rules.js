@@ -130,6 +130,7 @@ export class RulesView {
   detail(doc) {
     const r = doc.rule;
     const words = ruleWords(r);
+    if (this.backtest?.ruleId === r.ruleId) this.backtest.stillDraft(doc.versions.some((v) => v.version === this.backtest.version && v.status === 'draft'));
     return h('section', { class: 'rules-detail', id: 'rule-detail', dataset: { rule: r.ruleId } },
       h('div', { class: 'rules-title' },
         h('h3', { id: 'rule-name' }, ruleName(r)),
