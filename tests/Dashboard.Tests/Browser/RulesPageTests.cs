@@ -80,6 +80,9 @@ public sealed class RulesPageTests(BrowserFixture browser)
                 console.Add(message.Text);
             }
         };
+        // The chart and forms run under the page's Content-Security-Policy: any refusal is recorded and asserted on.
+        await page.Context.AddInitScriptAsync(
+            "window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));");
         await page.GotoAsync($"{host.Address}?token={Uri.EscapeDataString(host.Token(role, scope))}#rules/{Split}");
         try
         {
@@ -224,6 +227,7 @@ public sealed class RulesPageTests(BrowserFixture browser)
         await page.SetViewportSizeAsync(390, 844);
         await AssertReadableAsync(page, "published en 390");
         await ScreenshotAsync(page, "published-en-390");
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__violations"));
         Assert.Empty(errors);
     }
 }
