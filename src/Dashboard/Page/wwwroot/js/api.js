@@ -1,12 +1,13 @@
 // The one door to the API: every call carries the token, a refusal comes back as ApiError with the status and the
-// ProblemDetails' words (and `allowed`, when the server lists what may be done instead), and a 401 reaches whoever
-// registered for it — the page signs out once, whichever feature asked.
+// ProblemDetails' words (and `allowed`, when the server lists what may be done instead; `errors`, a ValidationProblem's
+// messages keyed by field), and a 401 reaches whoever registered for it — the page signs out once, whichever feature asked.
 
 export class ApiError extends Error {
-  constructor(status, message, allowed = null) {
+  constructor(status, message, allowed = null, errors = null) {
     super(message);
     this.status = status;
     this.allowed = allowed;
+    this.errors = errors;
   }
 }
 
@@ -39,7 +40,7 @@ export async function call(token, path, { method = 'GET', body, params, as = 'js
     }
 
     if (response.status === 401) unauthorized();
-    throw new ApiError(response.status, problem.detail || problem.title || `${response.status} ${response.statusText}`, problem.allowed ?? null);
+    throw new ApiError(response.status, problem.detail || problem.title || `${response.status} ${response.statusText}`, problem.allowed ?? null, problem.errors ?? null);
   }
 
   return { document: as === 'blob' ? await response.blob() : await response.json(), link: response.headers.get('Link') };

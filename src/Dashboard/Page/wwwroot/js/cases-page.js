@@ -2,7 +2,7 @@
 // form for exactly the moves the server says this reader may make. A split pair is a patient's stays: each patient's
 // go on a timeline of their own and side by side. A pattern finding (upcoding, low-threshold admission) rests on many patients' claims: they
 // go in a table, and its figures in a chart. Printable as the case sheet for the file.
-import { h, clear } from './dom.js';
+import { h, clear, kpi } from './dom.js';
 import { t, term, lang } from './i18n.js';
 import { moneyExact, dateTime } from './format.js';
 import { stayTimeline } from './cases-timeline.js';
@@ -62,13 +62,13 @@ export function renderCase(root, doc, { onAct, onBack, onPrint, error }) {
         h('span', { class: 'alert-kind' }, term('kind', doc.kind)),
         doc.overdue ? h('span', { class: 'overdue' }, t('cases.overdue')) : null)),
     h('div', { class: 'kpis case-kpis' },
-      kpi(t('cases.hospital'), doc.hospitalName ? `${doc.hospitalName}（${doc.hospitalId}）` : doc.hospitalId),
-      kpi(t('cases.amountAtStake'), moneyExact(doc.amountAtStake), 'amountAtStake'),
-      kpi(t('cases.recovered'), moneyExact(doc.recovered), Number(doc.recovered) > 0 ? 'recovered' : 'nothingRecovered'),
-      doc.owner !== null && doc.owner !== undefined ? kpi(t('cases.owner'), doc.owner || t('cases.unowned')) : null,
-      kpi(t('cases.openedAt'), dateTime(doc.openedAt)),
-      kpi(t('cases.dueAt'), dateTime(doc.dueAt)),
-      doc.answerDueAt ? kpi(t('cases.answerDueAt'), dateTime(doc.answerDueAt)) : null),
+      kpi(null, t('cases.hospital'), doc.hospitalName ? `${doc.hospitalName}（${doc.hospitalId}）` : doc.hospitalId),
+      kpi('amountAtStake', t('cases.amountAtStake'), moneyExact(doc.amountAtStake)),
+      kpi(Number(doc.recovered) > 0 ? 'recovered' : 'nothingRecovered', t('cases.recovered'), moneyExact(doc.recovered)),
+      doc.owner !== null && doc.owner !== undefined ? kpi(null, t('cases.owner'), doc.owner || t('cases.unowned')) : null,
+      kpi(null, t('cases.openedAt'), dateTime(doc.openedAt)),
+      kpi(null, t('cases.dueAt'), dateTime(doc.dueAt)),
+      doc.answerDueAt ? kpi(null, t('cases.answerDueAt'), dateTime(doc.answerDueAt)) : null),
     h('p', { class: 'case-summary', lang: lang() === 'en' ? 'en' : 'zh-CN' }, text ?? ''),
     decisionBlock(doc),
     actionsBlock(doc, onAct, error),
@@ -80,10 +80,6 @@ export function renderCase(root, doc, { onAct, onBack, onPrint, error }) {
     evidenceBlock(doc.alerts ?? [], stays),
     h('h3', { class: 'section-title' }, t('cases.history')),
     historyTable(doc.history ?? [])));
-}
-
-function kpi(label, value, figure) {
-  return h('div', { class: 'kpi', dataset: { figure } }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
 }
 
 function decisionBlock(doc) {

@@ -39,3 +39,11 @@ export function clear(el) {
   el.replaceChildren();
   return el;
 }
+
+/** A figure in a tile: its label, its value and an optional note; data-figure names it for tests and styles. */
+export function kpi(figure, label, value, note = null) {
+  return h('div', { class: 'kpi', dataset: { figure } },
+    h('div', { class: 'kpi-label' }, label),
+    h('div', { class: 'kpi-value' }, value),
+    note ? h('div', { class: 'kpi-note' }, note) : null);
+}

@@ -15,6 +15,7 @@ import { budgetAlertsOf } from './budget-board.js';
 import { connectLive } from './live.js';
 import { CasesView } from './cases.js';
 import { PackageView } from './package.js';
+import { RulesView } from './rules.js';
 import { Overview } from './overview.js';
 import { refreshCountyCases } from './overview-cases.js';
 import { DrillDownView } from './drilldown.js';
@@ -56,6 +57,7 @@ async function signOut(reasonKey = null) {
     clearTimeout(old.overviewTimer);
     clearTimeout(old.selectedTimer);
     old.detail.chart.dispose();
+    old.rules.close();
     await old.live?.stop();
   }
 
@@ -125,6 +127,7 @@ async function start(token) {
   }, nameOf, budgetAlertsOf(mine), (alert) => mine.cases?.linkFor(alert));
   mine.cases = new CasesView($('cases-view'), { token, who, model, nameOf, onUnauthorized: () => signOut('signIn.expired') });
   mine.package = new PackageView($('package-view'), { token, who, model, onUnauthorized: () => signOut('signIn.expired') });
+  mine.rules = new RulesView($('rules-view'), { token, who, model, onUnauthorized: () => signOut('signIn.expired') });
   mine.overview = new Overview($('overview'), {
     onSelect: select,
     onFilter: () => board === mine && drawHierarchy(),
@@ -194,18 +197,20 @@ function select(key) {
   replaceRoute(`${entity.level}/${encodeURIComponent(entity.id)}`);
 }
 
-/** Shows the board, the cases workspace or the package, as the address says. */
+/** Shows the board, the cases workspace, the package or the rule library, as the address says. */
 function route() {
   const where = currentRoute();
   const cases = where.view === 'cases';
   $('board').hidden = where.view !== 'board';
   $('cases-view').hidden = !cases;
   $('package-view').hidden = where.view !== 'package';
+  $('rules-view').hidden = where.view !== 'rules';
   $('view-tabs').hidden = false;
   document.body.dataset.view = where.view;
   for (const tab of $('view-tabs').querySelectorAll('a')) tab.setAttribute('aria-current', String(tab.dataset.view === where.view));
   if (cases) board.cases.show(where.caseId);
   if (where.view === 'package') board.package.show(where.level, where.id);
+  if (where.view === 'rules') board.rules.show(where.ruleId);
 }
 
 function drawHierarchy() {
@@ -394,6 +399,7 @@ function relabel() {
   board.feed.relabel();
   board.cases.relabel();
   board.package.relabel();
+  board.rules.relabel();
   board.drilldown.relabel();
 }
 

@@ -3,7 +3,7 @@
 // with the reserve withheld, the assessment against its indicators (指标考核) and its three-level review, and the
 // year-end final settlement (综合决算) as it would stand today. Every figure is the server's (GET /api/settlements,
 // GET /api/assessment); the token decides which accounts answer, and a refusal is shown as such, never worked around.
-import { h, clear } from './dom.js';
+import { h, clear, kpi } from './dom.js';
 import { t, term, lang, monthLabel } from './i18n.js';
 import { moneyUnit, moneyWan, moneyExact, count, dateTime } from './format.js';
 import { getJson, postJson, getBlob, openBlob, saveBlob } from './api.js';
@@ -383,13 +383,6 @@ export class PackageView {
     const hospital = this.ctx.model.entities.get(`hospital:${s.id}`);
     return (hospital?.allianceId && this.ctx.model.entities.get(`alliance:${hospital.allianceId}`)?.name) || t('level.alliance');
   }
-}
-
-function kpi(figure, label, value, note = null) {
-  return h('div', { class: 'kpi', dataset: { figure } },
-    h('div', { class: 'kpi-label' }, label),
-    h('div', { class: 'kpi-value' }, value),
-    note ? h('div', { class: 'kpi-note' }, note) : null);
 }
 
 /** A count or weight: whole when it is whole, else to two decimals (admissions are annualised). */

@@ -1,8 +1,11 @@
 // The page's addresses: #cases (the case queue), #case/<id> (one case), #package[/<level>/<id>] (an account's package,
-// statements and assessment), #<level>/<id> (a fund on the board). The
+// statements and assessment), #rules[/<ruleId>] (the rule library, one rule open), #<level>/<id> (a fund on the board). The
 // hash is the whole of the route, so a link, a reload and the back button land where the reader was.
 
-/** Where the address points: { view: 'cases', caseId }, { view: 'package', level, id } or { view: 'board', level, id }. */
+/**
+ * Where the address points: { view: 'cases', caseId }, { view: 'package', level, id }, { view: 'rules', ruleId } or
+ * { view: 'board', level, id }.
+ */
 export function currentRoute() {
   const hash = decodeURIComponent(window.location.hash.slice(1));
   if (hash === 'cases') return { view: 'cases', caseId: null };
@@ -11,6 +14,7 @@ export function currentRoute() {
     const [, level, ...id] = hash.split('/');
     return { view: 'package', level: level || null, id: id.join('/') || null };
   }
+  if (hash === 'rules' || hash.startsWith('rules/')) return { view: 'rules', ruleId: hash.slice(6) || null };
   const [level, id] = hash.split('/');
   return { view: 'board', level: level || null, id: id || null };
 }
