@@ -105,6 +105,9 @@ public sealed record PeerStandingReport(
     [Id(6)] public double FlagPercentile { get; init; } = PeerPercentiles.FlagPercentile;
 
     [Id(7)] public int MinCount { get; init; } = PeerPercentiles.MinCount;
+
+    /// <summary>So the page can say how few compared hospitals leave a month without a percentile.</summary>
+    [Id(8)] public int MinCompared { get; init; } = PeerPercentiles.MinCompared;
 }
 
 /// <summary>One hospital's target cases (<paramref name="Numerator"/>) among its cases at risk (<paramref name="Denominator"/>) in a period.</summary>

@@ -1,5 +1,6 @@
 // The selected fund account: who it is, its pace (支出进度 vs 时间进度), its figures, its spend curve, and for an
-// alliance or hospital the year-end settlement preview (结余留用、超支自担); for a hospital its readmission rate.
+// alliance or hospital the year-end settlement preview (结余留用、超支自担); for a hospital its readmission rate and its
+// standings among its same-level peers (PEPPER).
 import { h, clear } from './dom.js';
 import { t, term, lang } from './i18n.js';
 import { moneyUnit, moneyExact, percent, count, dateTime } from './format.js';
@@ -8,6 +9,7 @@ import { SpendChart } from './chart.js';
 import { renderReadmission } from './readmission.js';
 import { renderLowThreshold } from './lowthreshold.js';
 import { CaseMixView } from './casemix.js';
+import { renderPeerStandings } from './peer-standings.js';
 
 export class DetailView {
   /** clock: whether this panel states the settlement time (only when no overview above it already does). */
@@ -25,8 +27,9 @@ export class DetailView {
     this.lowThreshold = h('section', { class: 'lowthreshold-section', id: 'low-threshold', hidden: true });
     this.caseMixSection = h('section', { class: 'casemix-section', id: 'casemix', hidden: true });
     this.caseMix = new CaseMixView(this.caseMixSection, font, onCaseMixSort);
+    this.peerStandings = h('section', { class: 'peer-standings-section', id: 'peer-standings-section', hidden: true });
     this.message = h('div', { class: 'notice-box' });
-    this.content = h('div', { id: 'detail-content' }, this.head, this.meter, this.kpis, this.chartTitle, this.chartElement, this.chartNote, this.readmission, this.lowThreshold, this.caseMixSection, this.yearEnd);
+    this.content = h('div', { id: 'detail-content' }, this.head, this.meter, this.kpis, this.chartTitle, this.chartElement, this.chartNote, this.readmission, this.lowThreshold, this.caseMixSection, this.peerStandings, this.yearEnd);
     clear(container).append(this.message, this.content);
     this.chart = new SpendChart(this.chartElement);
     this.showMessage(t('detail.pick'));
@@ -97,6 +100,7 @@ export class DetailView {
     renderReadmission(this.readmission, entity);
     renderLowThreshold(this.lowThreshold, entity, this.font);
     this.caseMix.show(entity);
+    renderPeerStandings(this.peerStandings, entity);
 
     clear(this.yearEnd);
     if (snapshot.yearEnd) {

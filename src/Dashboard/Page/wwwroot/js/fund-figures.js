@@ -1,5 +1,5 @@
 // The board's figures over the API: the funds' snapshots a few at a time, a hospital's standings beside its peers
-// (readmission rate, share of short cheap stays) and the DRG indicators of the selected fund. Each answer is written
+// (readmission rate, share of short cheap stays, PEPPER percentiles) and the DRG indicators of the selected fund. Each answer is written
 // into its entity and reported; a 401 ends the session once (api.js), anything else is kept as the entity's error.
 import { getJson } from './api.js';
 
@@ -9,6 +9,7 @@ const fetchConcurrency = 6;
 const standings = {
   readmission: (id) => `api/readmission/hospital/${id}`,
   lowThreshold: (id) => `api/low-threshold/hospital/${id}`,
+  percentiles: (id) => `api/casemix/hospital/${id}/percentiles`,
 };
 
 export class FundFigures {
