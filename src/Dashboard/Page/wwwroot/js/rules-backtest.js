@@ -3,10 +3,10 @@
 // (新增), removed (消失) and unchanged (不变) — in all, by month (a chart), by county and by hospital, and the examples
 // behind each hospital's figures one click away. The figures are the server's; the page only words and draws them.
 import { h, clear, kpi } from './dom.js';
-import { t, term, lang, monthLabel } from './i18n.js';
+import { t, term, monthLabel } from './i18n.js';
 import { count, dateTime, chinaDate, percent } from './format.js';
 import { getJson, postJson } from './api.js';
-import { scopeText, ruleName } from './rules-words.js';
+import { scopeText, ruleName, errorBeside } from './rules-words.js';
 
 const pollMs = 500;
 const changes = ['added', 'removed', 'unchanged'];
@@ -120,7 +120,7 @@ export class BacktestPanel {
 
   form() {
     if (!this.isDraft) return null;
-    const error = (field) => (this.errors[field] ? h('p', { class: 'field-error', role: 'alert', dataset: { errorFor: field } }, this.errors[field]) : null);
+    const error = (field) => errorBeside(this.errors, field);
     const running = this.doc?.status === 'running';
     return h('form', { class: 'rules-bt-form', novalidate: true, onsubmit: (event) => this.start(event) },
       h('label', { class: 'field', dataset: { field: 'from' } }, h('span', {}, t('rules.bt.from')),

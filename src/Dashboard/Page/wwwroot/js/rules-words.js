@@ -2,6 +2,7 @@
 // its name, who changed a version, and the server's validation messages (English, naming the field) in the page's
 // language. The server sends codes and figures; this module is where the page words them, for rules.js and
 // rules-backtest.js alike.
+import { h } from './dom.js';
 import { t, term, lang } from './i18n.js';
 
 /** A value of a parameter with its unit: 15 天 / 15 days, 110%; the bare number when the parameter is unknown. */
@@ -96,4 +97,9 @@ export function fieldError(rule, field, message) {
   if (/is required/.test(text)) return t('rules.error.required');
   if (field === 'scope') return t('rules.error.scope');
   return text;
+}
+
+/** The message for a field of a form, beside it (data-error-for names the field), or nothing when it has none. */
+export function errorBeside(errors, field) {
+  return errors[field] ? h('p', { class: 'field-error', role: 'alert', dataset: { errorFor: field } }, errors[field]) : null;
 }

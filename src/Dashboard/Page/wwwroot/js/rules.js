@@ -7,7 +7,7 @@ import { t, term, lang } from './i18n.js';
 import { dateTime, chinaDate } from './format.js';
 import { getJson, postJson } from './api.js';
 import { BacktestPanel } from './rules-backtest.js';
-import { ruleWords, valueText, scopeText, byText, fieldError, parameterName, ruleName } from './rules-words.js';
+import { ruleWords, valueText, scopeText, byText, fieldError, parameterName, ruleName, errorBeside } from './rules-words.js';
 
 const versionColumns = ['version', 'scope', 'effectiveFrom', 'parameters', 'status', 'by', 'at', 'reason', 'actions'];
 
@@ -270,7 +270,7 @@ export class RulesView {
     const regionOf = (scope) => scopes.find((s) => s.scope === scope)?.regionId ?? null;
     const inForce = inForceFor(doc.versions, draft.scope, draft.effectiveFrom, regionOf(draft.scope));
     if (!draft.values) draft.values = Object.fromEntries(r.parameters.map((p) => [p.name, String(inForce?.parameters[p.name] ?? p.default)]));
-    const error = (field) => (draft.errors[field] ? h('p', { class: 'field-error', role: 'alert', dataset: { errorFor: field } }, draft.errors[field]) : null);
+    const error = (field) => errorBeside(draft.errors, field);
     const refill = () => {
       draft.values = null;
       this.draw();
