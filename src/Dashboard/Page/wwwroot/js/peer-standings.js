@@ -30,7 +30,7 @@ export function renderPeerStandings(section, entity) {
 
   const header = h('tr', {},
     h('th', { scope: 'col' }, t('peer.area')),
-    months.map((month) => h('th', { scope: 'col', class: 'num' }, monthLabel(month))));
+    months.map((month) => h('th', { scope: 'col' }, monthLabel(month))));
   const rows = report.areas.map((area) => {
     const byMonth = new Map(area.months.map((m) => [m.month, m.standing]));
     return h('tr', { dataset: { area: area.area } },

@@ -150,7 +150,7 @@ export const texts = {
   'peer.flagged': '⚑ above {flag}% of peers',
   'peer.suppressed': 'fewer than {minCount}, not shown',
   'peer.fewPeers': 'fewer than {minCompared} peers',
-  'peer.notCompared': 'under {minCount} cases, not compared',
+  'peer.notCompared': 'under {minCount} target cases, not compared',
   'peer.noCases': 'no such cases this month',
   'peer.noMonth': '—',
   'peer.note': 'Percentile: the share of the compared same-level hospitals whose rate is lower than this hospital\'s (ties count half). At the {flag}th percentile or above a cell is flagged (⚑) as worth a look, not as a finding. Months with 1–{max} target cases show no figure and are left out of the comparison; with fewer than {minCompared} hospitals compared no percentile is given.',

@@ -150,7 +150,7 @@ export const texts = {
   'peer.flagged': '⚑ 高于 {flag}% 同级医院',
   'peer.suppressed': '≤{max} 例不显示',
   'peer.fewPeers': '同级医院不足 {minCompared} 家',
-  'peer.notCompared': '不足 {minCount} 例，不参与比较',
+  'peer.notCompared': '目标病例不足 {minCount} 例，不参与比较',
   'peer.noCases': '当月无相关病例',
   'peer.noMonth': '—',
   'peer.note': '百分位：参与比较的同级医院中，比率低于本院的比例（比率相同的按一半计）。达到第 {flag} 百分位即标出（⚑），提示值得核查，不等于违规。目标病例 1–{max} 例的月份不显示数字，也不参与比较；参与比较的医院不足 {minCompared} 家时不给百分位。',
