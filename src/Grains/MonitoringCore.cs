@@ -37,6 +37,7 @@ public static class MonitoringCore
         services.TryAddSingleton<IRuleStore, InMemoryRuleStore>();
         services.TryAddSingleton<IAssessmentStore, InMemoryAssessmentStore>();
         services.AddSingleton<RuleBook>();
+        services.AddSingleton<IPaceThresholds>(sp => sp.GetRequiredService<RuleBook>());
         services.AddSingleton<Backtest.SplitBacktest>();
         services.AddHostedService<RuleBookSubscription>();
 

@@ -10,9 +10,17 @@ namespace Monitoring.Pace;
 /// </summary>
 public static class PaceTrack
 {
-    /// <summary>Judges the days after those already judged, up to and including <paramref name="through"/>.</summary>
+    /// <summary>Judges the days after those already judged, up to and including <paramref name="through"/>, under one set of thresholds.</summary>
     public static PaceProgress Advance(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int>? claims, PaceStanding state, FundAccountProfile account,
-        DateOnly through, PaceThresholds thresholds, DateTimeOffset now)
+        DateOnly through, PaceThresholds thresholds, DateTimeOffset now) =>
+        Advance(days, claims, state, account, through, _ => thresholds, now);
+
+    /// <summary>
+    /// The same, each day judged under the thresholds in force on it: a version of the rule published from a day
+    /// judges that day on, and the days before it stay judged as they were.
+    /// </summary>
+    public static PaceProgress Advance(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int>? claims, PaceStanding state, FundAccountProfile account,
+        DateOnly through, Func<DateOnly, PaceThresholds> thresholdsOn, DateTimeOffset now)
     {
         var yearEnd = new DateOnly(account.FundYear, 12, 31);
         (state, var start) = Resume(state, account);
@@ -29,6 +37,7 @@ public static class PaceTrack
         var spend = new DailySpend(days, claims);
         for (var day = start; day <= end; day = day.AddDays(1))
         {
+            var thresholds = thresholdsOn(day);
             var reading = BudgetPace.Read(day, account.FundYear, account.AnnualBudget.Value, account.MonthlyProfile, spend, thresholds);
             var (nextLevel, paceChange) = PaceAlarm.Next(level, since, reading, thresholds);
             if (paceChange is { } transition)
@@ -58,7 +67,12 @@ public static class PaceTrack
     /// has ended, and find the levels already in force.
     /// </summary>
     public static PaceProgress Crossing(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int>? claims, PaceStanding state,
-        FundAccountProfile account, PaceThresholds thresholds, DateTimeOffset now)
+        FundAccountProfile account, PaceThresholds thresholds, DateTimeOffset now) =>
+        Crossing(days, claims, state, account, _ => thresholds, now);
+
+    /// <summary>The same, under the thresholds in force on the day the crossing is judged for.</summary>
+    public static PaceProgress Crossing(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int>? claims, PaceStanding state,
+        FundAccountProfile account, Func<DateOnly, PaceThresholds> thresholdsOn, DateTimeOffset now)
     {
         (state, var start) = Resume(state, account);
         var unchanged = new PaceProgress(state.PacedThrough, state.Level, state.Exhausted, [], state.LevelSince);
@@ -73,6 +87,7 @@ public static class PaceTrack
             return unchanged;
         }
 
+        var thresholds = thresholdsOn(start);
         var reading = BudgetPace.Read(start, account.FundYear, account.AnnualBudget.Value, account.MonthlyProfile, new DailySpend(days, claims), thresholds);
         var (exhausted, exhaustion) = PaceAlarm.NextExhaustion(false, reading, thresholds);
         if (exhaustion is null)
@@ -114,7 +129,12 @@ public static class PaceTrack
     /// moved on without it — with the alert level in force.
     /// </summary>
     public static PaceReading? Current(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int>? claims, DateTimeOffset? lastSettledAt,
-        int pacedThrough, AlertSeverity? level, FundAccountProfile account, PaceThresholds thresholds)
+        int pacedThrough, AlertSeverity? level, FundAccountProfile account, PaceThresholds thresholds) =>
+        Current(days, claims, lastSettledAt, pacedThrough, level, account, _ => thresholds);
+
+    /// <summary>The same, read under the thresholds in force on the day it is read for.</summary>
+    public static PaceReading? Current(IReadOnlyDictionary<int, decimal> days, IReadOnlyDictionary<int, int>? claims, DateTimeOffset? lastSettledAt,
+        int pacedThrough, AlertSeverity? level, FundAccountProfile account, Func<DateOnly, PaceThresholds> thresholdsOn)
     {
         if (account.AnnualBudget is not > 0 || (lastSettledAt is null && pacedThrough == 0))
         {
@@ -127,7 +147,7 @@ public static class PaceTrack
             day = Claims.BudgetClock.FromDayKey(pacedThrough);
         }
 
-        var reading = BudgetPace.Read(day, account.FundYear, account.AnnualBudget.Value, account.MonthlyProfile, new DailySpend(days, claims), thresholds);
+        var reading = BudgetPace.Read(day, account.FundYear, account.AnnualBudget.Value, account.MonthlyProfile, new DailySpend(days, claims), thresholdsOn(day));
         return reading with { Level = level };
     }
 }

@@ -12,12 +12,15 @@ namespace Monitoring.Rules;
 /// of (the seeded one until then, which judges as the start-up options do). Reading it is a field read: no grain call
 /// on the judging path.
 /// </summary>
-public sealed class RuleBook : IRuleBookObserver
+public sealed class RuleBook : IRuleBookObserver, IPaceThresholds
 {
     private readonly ReadmissionOptions _readmission;
     private readonly BudgetPaceOptions _pace;
     private readonly RuleDefinition[] _rules;
-    private readonly ConcurrentDictionary<(string Scope, int Version), ReadmissionThresholds> _split = new();
+    // By county as well as version: a region's version leaves the thresholds the library does not hold to each
+    // county's options, and those differ by county.
+    private readonly ConcurrentDictionary<(string CountyId, string Scope, int Version), ReadmissionThresholds> _split = new();
+    private readonly ConcurrentDictionary<(string CountyId, string Scope, int Version), PaceThresholds> _paces = new();
     private RuleLibrary _library;
 
     public RuleBook(IOptions<ReadmissionOptions> readmission, IOptions<BudgetPaceOptions> pace, IOptions<UpcodingOptions> upcoding, IOptions<LowThresholdOptions> lowThreshold)
@@ -68,7 +71,7 @@ public sealed class RuleBook : IRuleBookObserver
     public RuleInForce<ReadmissionThresholds> Split(RuleLibrary library, string countyId, string? regionId, DateOnly day)
     {
         var version = library.InForce(RuleIds.SplitHospitalization, countyId, regionId, day);
-        var thresholds = _split.GetOrAdd((version.Scope, version.Version), _ =>
+        var thresholds = _split.GetOrAdd((countyId, version.Scope, version.Version), _ =>
         {
             var t = _readmission.For(countyId);
             return new ReadmissionThresholds
@@ -92,6 +95,36 @@ public sealed class RuleBook : IRuleBookObserver
             };
         });
         return new RuleInForce<ReadmissionThresholds>(version, thresholds);
+    }
+
+    public PaceThresholds On(string countyId, string regionId, DateOnly day) => Pace(Library, countyId, regionId, day).Thresholds;
+
+    /// <summary>
+    /// The budget-pace thresholds in force for a county on a settlement day, as <paramref name="library"/> has them:
+    /// the ladder from the version, the band, dwell and projection settings from the county's options.
+    /// </summary>
+    public RuleInForce<PaceThresholds> Pace(RuleLibrary library, string countyId, string? regionId, DateOnly day)
+    {
+        var version = library.InForce(RuleIds.BudgetPace, countyId, regionId, day);
+        var thresholds = _paces.GetOrAdd((countyId, version.Scope, version.Version), _ =>
+        {
+            var t = _pace.For(countyId);
+            return new PaceThresholds
+            {
+                NoticeGapPoints = version["noticeGapPoints"],
+                WarningGapPoints = version["warningGapPoints"],
+                CriticalProjectionPercent = version["criticalProjectionPercent"],
+                NoticeProjectionPercent = version["noticeProjectionPercent"],
+                HysteresisPoints = t.HysteresisPoints,
+                MinimumDwellDays = t.MinimumDwellDays,
+                ProjectionWindowDays = t.ProjectionWindowDays,
+                MinimumProjectionDays = t.MinimumProjectionDays,
+                MinimumProjectionClaims = t.MinimumProjectionClaims,
+                CredibilityClaims = t.CredibilityClaims,
+                ProjectionConfidenceZ = t.ProjectionConfidenceZ,
+            };
+        });
+        return new RuleInForce<PaceThresholds>(version, thresholds);
     }
 }
 

@@ -68,10 +68,11 @@ public static class RuleCatalogue
                 LogicEn = "The used share runs ahead of the time share by points (the ladder), or the projection's lower bound passes a share of the budget.",
                 Parameters =
                 [
-                    new("noticeGapPoints", "提示差距", "Notice gap", "points", 0.5m, 50, b.NoticeGapPoints, false),
+                    // Above the hysteresis band, or a notice could never clear: it eases only once the gap is back under notice less the band.
+                    new("noticeGapPoints", "提示差距", "Notice gap", "points", b.HysteresisPoints + 0.5m, 50, b.NoticeGapPoints, false),
                     new("warningGapPoints", "警告差距", "Warning gap", "points", 1, 100, b.WarningGapPoints, false),
                     new("criticalProjectionPercent", "严重预测比例", "Critical projection", "%", 100, 200, b.CriticalProjectionPercent, false),
-                    new("noticeProjectionPercent", "提示预测比例", "Notice projection", "%", 90, 200, b.NoticeProjectionPercent, false),
+                    new("noticeProjectionPercent", "提示预测比例", "Notice projection", "%", 100, 200, b.NoticeProjectionPercent, false),
                 ],
                 Grades =
                 [
@@ -80,6 +81,7 @@ public static class RuleCatalogue
                     new("critical", "预测 ≥ criticalProjectionPercent 且差距 ≥ noticeGapPoints", "projection ≥ criticalProjectionPercent and gap ≥ noticeGapPoints"),
                 ],
                 WindowEn = "the budget year; projection over the last projection-window days",
+                ReadAtRunTime = true,
             },
             new RuleDefinition
             {

@@ -9,9 +9,10 @@ public static class RuleConstraints
             .. p["criticalMaxDays"] >= p["warningMaxDays"] ? [("warningMaxDays", $"warningMaxDays ({p["warningMaxDays"]}) must be above criticalMaxDays ({p["criticalMaxDays"]})")] : Array.Empty<(string, string)>(),
             .. p["criticalMaxDays"] > p["windowDays"] ? [("criticalMaxDays", $"criticalMaxDays ({p["criticalMaxDays"]}) must not exceed windowDays ({p["windowDays"]})")] : Array.Empty<(string, string)>(),
         ],
-        RuleIds.BudgetPace => p["noticeGapPoints"] >= p["warningGapPoints"]
-            ? [("warningGapPoints", $"warningGapPoints ({p["warningGapPoints"]}) must be above noticeGapPoints ({p["noticeGapPoints"]})")]
-            : [],
+        RuleIds.BudgetPace => [
+            .. p["noticeGapPoints"] >= p["warningGapPoints"] ? [("warningGapPoints", $"warningGapPoints ({p["warningGapPoints"]}) must be above noticeGapPoints ({p["noticeGapPoints"]})")] : Array.Empty<(string, string)>(),
+            .. p["noticeProjectionPercent"] >= p["criticalProjectionPercent"] ? [("criticalProjectionPercent", $"criticalProjectionPercent ({p["criticalProjectionPercent"]}) must be above noticeProjectionPercent ({p["noticeProjectionPercent"]})")] : Array.Empty<(string, string)>(),
+        ],
         _ => [],
     };
 }

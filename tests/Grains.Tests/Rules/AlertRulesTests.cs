@@ -68,11 +68,25 @@ public sealed class AlertRulesTests
     public void A_rule_the_detectors_do_not_read_from_the_library_cannot_be_published()
     {
         var (library, _) = Libraries(new BudgetPaceOptions());
-        var draft = library.Draft(RuleIds.BudgetPace, "county:530922", new DateOnly(2026, 1, 1), new Dictionary<string, decimal> { ["noticeGapPoints"] = 4 }, "admin", At, "try", "530900");
+        var draft = library.Draft(RuleIds.Upcoding, "county:530922", new DateOnly(2026, 1, 1), new Dictionary<string, decimal> { ["threshold"] = 4 }, "admin", At, "try", "530900");
 
-        var published = draft.Library!.Publish(RuleIds.BudgetPace, draft.Event!.Version, "admin", At, "in force?");
+        var published = draft.Library!.Publish(RuleIds.Upcoding, draft.Event!.Version, "admin", At, "in force?");
 
         Assert.False(published.Accepted);
         Assert.Equal("ruleId", Assert.Single(published.Errors).Field);
+    }
+
+    [Fact]
+    public void A_published_pace_version_is_the_version_named_from_its_effective_day()
+    {
+        var (library, seeded) = Libraries(new BudgetPaceOptions());
+        var draft = library.Draft(RuleIds.BudgetPace, "county:530922", new DateOnly(2026, 6, 1), new Dictionary<string, decimal> { ["noticeGapPoints"] = 4 }, "admin", At, "tighter", "530900");
+        var published = draft.Library!.Publish(RuleIds.BudgetPace, draft.Event!.Version, "admin", At, "from June");
+        Assert.True(published.Accepted);
+
+        var june = Alert("budget-pace/hospital/H53092200001/20260601/raised", AlertKinds.BudgetPace);
+        var may = june with { AsOf = june.AsOf.AddDays(-1) };
+        Assert.Equal(draft.Event.Version, AlertRules.Stamped(june, published.Library!, seeded).RuleVersion);
+        Assert.Equal(1, AlertRules.Stamped(may, published.Library!, seeded).RuleVersion);
     }
 }

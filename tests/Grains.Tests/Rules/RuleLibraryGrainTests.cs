@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Alerts;
+using Monitoring.Claims;
 using Monitoring.Grains.Tests.Grains;
 using Monitoring.Ledger;
 using Monitoring.Readmission;
@@ -71,6 +72,46 @@ public sealed class RuleLibraryGrainTests(ClusterFixture fixture)
         Assert.Contains("\"windowDays\":7", newer.EvidenceJson);
         Assert.Contains($"\"scope\":\"county:{shorter}\"", newer.EvidenceJson);
     }
+
+    [Fact]
+    public async Task Lower_pace_gap_published_for_one_county_raises_a_notice_there_only_from_its_effective_day()
+    {
+        var (tighter, other, registry) = await TwoCountiesAsync();
+        var from = new DateOnly(2026, 4, 1);
+        var library = fixture.Cluster.Client.GetGrain<IRuleLibraryGrain>(0);
+        var draft = await library.DraftAsync(new RuleDraft(RuleIds.BudgetPace, $"county:{tighter}", from,
+            new Dictionary<string, decimal> { ["noticeGapPoints"] = 3 }, "regulator:county", "tighter watch this year", "530900"));
+        Assert.Empty(draft.Errors);
+        var published = await library.PublishAsync(RuleIds.BudgetPace, draft.Version!.Value, "regulator:county", "in force from April");
+        Assert.Empty(published.Errors);
+        var book = fixture.SiloServices.GetRequiredService<RuleBook>();
+        await WaitAsync(() => book.Library.Revision >= published.Revision);
+
+        // Each hospital spends 32.5% of its 500,000 budget on 14 April (4.0 points ahead of the year gone); a claim of
+        // 15 April ends the day. Under the seeded 5-point notice that is nothing; under 3 points it is a notice.
+        var fourteenth = new DateTimeOffset(2026, 4, 14, 10, 0, 0, TimeSpan.FromHours(8));
+        await SettleAsync(registry, Paid($"H{tighter}00201", 162_500, fourteenth), Paid($"H{other}00201", 162_500, fourteenth));
+        await SettleAsync(registry, Paid($"H{tighter}00201", 100, fourteenth.AddDays(1)), Paid($"H{other}00201", 100, fourteenth.AddDays(1)));
+
+        var notice = Assert.Single(fixture.Sinks.AlertsAbout($"H{tighter}00201"), a => a.Kind == AlertKinds.BudgetPace);
+        Assert.Equal((AlertTransition.Raised, AlertSeverity.Notice), (notice.Transition, notice.Severity));
+        Assert.Equal(new DateOnly(2026, 4, 14), DateOnly.FromDateTime(notice.AsOf.DateTime));
+        Assert.Contains("\"noticeGapPoints\":3", notice.EvidenceJson);
+        Assert.Equal(draft.Version, book.Stamped(notice).RuleVersion);
+        Assert.DoesNotContain(fixture.Sinks.AlertsAbout($"H{other}00201"), a => a.Kind == AlertKinds.BudgetPace);
+    }
+
+    private static int _nextClaim;
+
+    private static ClaimSubmission Paid(string hospital, decimal paid, DateTimeOffset settledAt) => new(0, new ClaimEvent
+    {
+        ClaimId = $"RP{Interlocked.Increment(ref _nextClaim):D8}",
+        Kind = ClaimKind.Settlement,
+        SettledAt = settledAt,
+        HospitalId = hospital,
+        PatientId = "P-RP",
+        FundPaid = paid,
+    }, [1], "{}");
 
     [Fact]
     public async Task Draft_out_of_bounds_changes_nothing_and_says_which_parameter()

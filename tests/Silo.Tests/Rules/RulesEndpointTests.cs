@@ -110,10 +110,10 @@ public sealed class RulesEndpointTests(EmbeddedHostFixture fixture) : IClassFixt
             Assert.Equal(1, a.GetProperty("ruleVersion").GetInt32());
         });
 
-        var (drafted, draft) = await PostAsync(Host.Token("admin"), "/api/rules/budget-pace/drafts",
-            new { scope = "county:530922", effectiveFrom = "2026-01-01", parameters = new Dictionary<string, decimal> { ["noticeGapPoints"] = 4 }, reason = "not read yet" });
+        var (drafted, draft) = await PostAsync(Host.Token("admin"), "/api/rules/upcoding/drafts",
+            new { scope = "county:530922", effectiveFrom = "2026-01-01", parameters = new Dictionary<string, decimal> { ["threshold"] = 4 }, reason = "not read yet" });
         Assert.Equal(HttpStatusCode.Created, drafted);
-        var (published, problem) = await PostAsync(Host.Token("admin"), $"/api/rules/budget-pace/versions/{draft.GetProperty("version").GetInt32()}/publish", new { reason = "try" });
+        var (published, problem) = await PostAsync(Host.Token("admin"), $"/api/rules/upcoding/versions/{draft.GetProperty("version").GetInt32()}/publish", new { reason = "try" });
         Assert.Equal(HttpStatusCode.Conflict, published);
         Assert.Contains("not judged from the library yet", problem.GetProperty("detail").GetString());
     }
