@@ -38,7 +38,8 @@ public static class MonitoringCore
         services.TryAddSingleton<IAssessmentStore, InMemoryAssessmentStore>();
         services.AddSingleton<RuleBook>();
         services.AddSingleton<IPaceThresholds>(sp => sp.GetRequiredService<RuleBook>());
-        services.AddSingleton<Backtest.SplitBacktest>();
+        services.AddSingleton<Backtest.IRuleBacktest, Backtest.SplitBacktest>();
+        services.AddSingleton<Backtest.IRuleBacktest, Backtest.BudgetBacktest>();
         services.AddHostedService<RuleBookSubscription>();
 
         // The consumers of every admitted batch; a new detector is one more line here.

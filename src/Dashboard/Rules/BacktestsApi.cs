@@ -71,6 +71,14 @@ public static class BacktestsApi
                 title: "Bad backtest");
         }
 
+        if (rule.RuleId == RuleIds.BudgetPace && body.From!.Value.Year != body.To!.Value.Year)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["to"] = [$"a budget-pace backtest covers one fund year, whose budget the pace is judged against: to ({body.To:yyyy-MM-dd}) must be in {body.From.Value.Year}, as from is"],
+            }, title: "Bad backtest");
+        }
+
         var id = $"bt-{Guid.NewGuid():N}";
         var request = new BacktestRequest(rule.RuleId, version.Version, version.Scope, body.From!.Value, body.To!.Value, RulesApi.By(http, caller));
         await grains.GetGrain<IBacktestGrain>(id).StartAsync(request);
@@ -157,9 +165,46 @@ public sealed record BacktestDocument(
     [property: JsonPropertyName("byCounty")] BacktestTally[]? ByCounty,
     [property: JsonPropertyName("byHospital")] BacktestTally[]? ByHospital,
     [property: JsonPropertyName("byMonth")] BacktestTally[]? ByMonth,
-    [property: JsonPropertyName("examples")] BacktestExample[]? Examples)
+    [property: JsonPropertyName("examples")] BacktestExampleDocument[]? Examples,
+    [property: JsonPropertyName("byFund"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BacktestTally[]? ByFund)
 {
     public static BacktestDocument Of(string id, BacktestReport r) => new(id, r.Request.RuleId, r.Request.Version, r.Request.Scope, r.Request.From, r.Request.To,
         r.Request.By, r.Status, Math.Round(r.Progress, 3), r.RowsRead, r.StartedAt, r.FinishedAt, r.Error,
-        r.Outcome?.Total, r.Outcome?.ByKind, r.Outcome?.ByCounty, r.Outcome?.ByHospital, r.Outcome?.ByMonth, r.Outcome?.Examples);
+        r.Outcome?.Total, r.Outcome?.ByKind, r.Outcome?.ByCounty, r.Outcome?.ByHospital, r.Outcome?.ByMonth,
+        r.Outcome?.Examples.Select(BacktestExampleDocument.Of).ToArray(),
+        // The accounts above a hospital are only ever subjects of budget findings.
+        r.Request.RuleId == RuleIds.BudgetPace && r.Outcome is { } outcome ? outcome.ByFund ?? [] : null);
+}
+
+/// <summary>
+/// An example as the API shows it: a split pair with its claims and days, a budget alert with its account and the
+/// figures of its day; what does not apply to the kind is left out rather than sent empty.
+/// </summary>
+public sealed record BacktestExampleDocument(
+    [property: JsonPropertyName("change")] string Change,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("severity")] string Severity,
+    [property: JsonPropertyName("knownOn")] DateOnly KnownOn,
+    [property: JsonPropertyName("countyId")] string? CountyId,
+    [property: JsonPropertyName("hospitalId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HospitalId,
+    [property: JsonPropertyName("hospitalName"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HospitalName,
+    [property: JsonPropertyName("firstClaimId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FirstClaimId,
+    [property: JsonPropertyName("secondClaimId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SecondClaimId,
+    [property: JsonPropertyName("firstDischarge"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? FirstDischarge,
+    [property: JsonPropertyName("secondAdmission"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? SecondAdmission,
+    [property: JsonPropertyName("intervalDays"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? IntervalDays,
+    [property: JsonPropertyName("level"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Level,
+    [property: JsonPropertyName("accountId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AccountId,
+    [property: JsonPropertyName("accountName"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AccountName,
+    [property: JsonPropertyName("transition"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Transition,
+    [property: JsonPropertyName("fundPaid"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? FundPaid,
+    [property: JsonPropertyName("usedShare"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? UsedShare,
+    [property: JsonPropertyName("timeShare"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? TimeShare,
+    [property: JsonPropertyName("gapPoints"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? GapPoints)
+{
+    public static BacktestExampleDocument Of(BacktestExample e) => e.Budget is { } b
+        ? new(e.Change, e.Kind, e.Severity, e.KnownOn, e.CountyId, b.Level == FundLevel.Hospital ? b.AccountId : null, b.Level == FundLevel.Hospital ? e.HospitalName : null,
+            null, null, null, null, null, b.Level, b.AccountId, e.HospitalName, b.Transition, b.FundPaid, b.UsedShare, b.TimeShare, b.GapPoints)
+        : new(e.Change, e.Kind, e.Severity, e.KnownOn, e.CountyId, e.HospitalId, e.HospitalName,
+            e.FirstClaimId, e.SecondClaimId, e.FirstDischarge, e.SecondAdmission, e.IntervalDays, null, null, null, null, null, null, null, null);
 }

@@ -24,10 +24,13 @@ public static class BacktestComparison
         return new BacktestOutcome(
             Tally("all", null, changes),
             By(changes, f => f.Kind, _ => null),
-            By(changes, f => registry.PlacementOf(f.HospitalId)?.CountyId ?? "", county => registry.Counties.TryGetValue(county, out var c) ? c.County.Name : null),
-            By(changes, f => f.HospitalId, hospital => registry.Hospitals.TryGetValue(hospital, out var h) ? h.Hospital.Name : null),
+            By(changes, f => f.CountyIn(registry) ?? "", county => registry.Counties.TryGetValue(county, out var c) ? c.County.Name : null),
+            By([.. changes.Where(c => c.Finding.SubjectLevel == FundLevel.Hospital)], f => f.SubjectId, hospital => registry.Hospitals.TryGetValue(hospital, out var h) ? h.Hospital.Name : null),
             By(changes, f => f.KnownOn.ToString("yyyy-MM", CultureInfo.InvariantCulture), _ => null),
-            [.. changes.GroupBy(c => c.Change).SelectMany(g => g.Take(ExamplesPerChange)).Select(c => c.Finding.Example(c.Change))]);
+            [.. changes.GroupBy(c => c.Change).SelectMany(g => g.Take(ExamplesPerChange)).Select(c => c.Finding.Example(c.Change))],
+            // The accounts above a hospital (county funds, alliances) are where budget findings mostly fall.
+            By([.. changes.Where(c => c.Finding.SubjectLevel != FundLevel.Hospital)], f => $"{f.SubjectLevel}/{f.SubjectId}",
+                key => FundAccountProfile.Find(key[..key.IndexOf('/')], key[(key.IndexOf('/') + 1)..], registry)?.Name));
     }
 
     private static BacktestTally[] By((string Change, BacktestFinding Finding)[] changes, Func<BacktestFinding, string> key, Func<string, string?> name) =>

@@ -12,7 +12,7 @@ namespace Monitoring.Backtest;
 /// </summary>
 public sealed partial class BacktestGrain(
     [PersistentState("backtest", GrainStorage.FundState)] IPersistentState<BacktestReportState> state,
-    SplitBacktest backtest,
+    IEnumerable<IRuleBacktest> backtests,
     RegistryCatalog registry,
     TimeProvider clock,
     ILogger<BacktestGrain> logger) : Grain, IBacktestGrain
@@ -74,6 +74,8 @@ public sealed partial class BacktestGrain(
             // The places and names of the period's fund year, as the live watches had them then.
             var current = await registry.OfYearAsync(request.From.Year) ?? await registry.CurrentAsync();
             // Off the grain's scheduler: the replay is CPU work, and reads of the progress must not wait behind it.
+            var backtest = backtests.FirstOrDefault(b => b.RuleId == request.RuleId)
+                ?? throw new InvalidOperationException($"no backtest is built for {request.RuleId}");
             var outcome = await Task.Run(() => backtest.RunAsync(request, library, current, (done, read) =>
             {
                 Volatile.Write(ref _progress, done);

@@ -13,18 +13,16 @@ namespace Monitoring.Backtest;
 /// at once, under the library in force and under the library with the version published, and the pairs found in the
 /// period are compared. Reads the ledger and nothing else: no alert, push, case, balance or watch is touched.
 /// </summary>
-public sealed class SplitBacktest(IClaimsLedger ledger, RuleBook rules, IOptions<ReadmissionOptions> options)
+public sealed class SplitBacktest(IClaimsLedger ledger, RuleBook rules, IOptions<ReadmissionOptions> options) : IRuleBacktest
 {
     /// <summary>What a backtest counts: the pairs (the readmission-rate alerts are the peers' and stay out of it).</summary>
     public const string PairKind = $"{AlertKinds.SplitHospitalization}/pair";
 
-    /// <summary>The fraction of the work done and the ledger rows read so far.</summary>
-    public delegate void Progress(double done, long rowsRead);
+    public string RuleId => RuleIds.SplitHospitalization;
 
-    public async Task<BacktestOutcome> RunAsync(BacktestRequest request, RuleLibrary live, FundRegistry registry, Progress progress, CancellationToken cancellationToken)
+    public async Task<BacktestOutcome> RunAsync(BacktestRequest request, RuleLibrary live, FundRegistry registry, BacktestProgress progress, CancellationToken cancellationToken)
     {
-        var outcome = live.Publish(request.RuleId, request.Version, request.By, DateTimeOffset.UnixEpoch, "backtest");
-        var tried = outcome.Library ?? throw new InvalidOperationException(string.Join("; ", outcome.Errors.Select(e => e.Message)));
+        var tried = IRuleBacktest.Tried(request, live);
         var places = BacktestPlaces.Of(request.Scope, registry);
         List<BacktestFinding> before = [], after = [];
         long read = 0;
@@ -57,7 +55,7 @@ public sealed class SplitBacktest(IClaimsLedger ledger, RuleBook rules, IOptions
 
         return BacktestComparison.Of(before, after, registry);
 
-        BacktestFinding Finding(SuspiciousPair pair) => new(pair.PairKey, PairKind, pair.Second.HospitalId, BudgetClock.BudgetDate(pair.KnownAt),
+        BacktestFinding Finding(SuspiciousPair pair) => BacktestFinding.AtHospital(pair.PairKey, PairKind, pair.Second.HospitalId, BudgetClock.BudgetDate(pair.KnownAt),
             change => new BacktestExample(change, PairKind, pair.Second.HospitalId,
                 registry.Hospitals.TryGetValue(pair.Second.HospitalId, out var h) ? h.Hospital.Name : null, registry.PlacementOf(pair.Second.HospitalId)?.CountyId,
                 pair.First.ClaimId, pair.Second.ClaimId, pair.First.Discharge, pair.Second.Admission, pair.IntervalDays,

@@ -40,11 +40,9 @@ public sealed record FundDelta(
             }
 
             var key = BudgetClock.MonthKey(m.BudgetDate);
-            // A recovery moves money but is neither a settlement nor a reversal: it changes no claim count.
-            var settled = m.Kind == ClaimKind.Settlement ? 1 : 0;
+            var (day, settled) = DayOf(m);
             var add = new MonthTotal(key, m.FundPaid, settled, m.Kind == ClaimKind.Reversal ? 1 : 0);
             months[key] = months.TryGetValue(key, out var sum) ? sum.Plus(add) : add;
-            var day = BudgetClock.DayKey(BudgetClock.BudgetDate(m.SettledAt));
             var sofar = days.GetValueOrDefault(day);
             days[day] = (sofar.FundPaid + m.FundPaid, sofar.Settlements + settled);
             if (m.SettledAt > last)
@@ -56,4 +54,11 @@ public sealed record FundDelta(
         return new FundDelta(hospitalId, movements[0].HospitalSeq, movements[^1].HospitalSeq,
             [.. months.Values.OrderBy(t => t.Month)], last, [.. days.OrderBy(d => d.Key).Select(d => new DayTotal(d.Key, d.Value.FundPaid, d.Value.Settlements))]);
     }
+
+    /// <summary>
+    /// The settlement day (yyyyMMdd) a movement counts on, and whether it is a settlement: a reversal counts when it
+    /// is settled, and a recovery moves money but is neither a settlement nor a reversal, so it changes no claim count.
+    /// </summary>
+    public static (int Day, int Settlements) DayOf(FundMovement movement) =>
+        (BudgetClock.DayKey(BudgetClock.BudgetDate(movement.SettledAt)), movement.Kind == ClaimKind.Settlement ? 1 : 0);
 }

@@ -9,7 +9,7 @@ public sealed class BacktestComparisonTests
     private static readonly FundRegistry Registry = FundRegistry.From(RegistryParser.Parse(Testing.ContractFiles.Read("examples/registry.json")).Document!, 1);
 
     private static BacktestFinding Finding(string key, string hospital, DateOnly knownOn) =>
-        new(key, SplitBacktest.PairKind, hospital, knownOn, change => new BacktestExample(change, SplitBacktest.PairKind, hospital, null, null,
+        BacktestFinding.AtHospital(key, SplitBacktest.PairKind, hospital, knownOn, change => new BacktestExample(change, SplitBacktest.PairKind, hospital, null, null,
             key + "-1", key + "-2", knownOn.AddDays(-10), knownOn.AddDays(-3), 5, "warning", knownOn));
 
     private static string AHospital(int index) => Registry.Hospitals.Keys.Order(StringComparer.Ordinal).ElementAt(index);

@@ -62,9 +62,11 @@ public sealed class BacktestEndpointTests : IAsyncLifetime
         return alerts.EnumerateArray().Count(a => a.GetProperty("alertId").GetString()!.Contains("/pair/", StringComparison.Ordinal));
     }
 
-    private async Task<JsonElement> WaitUntilDoneAsync(string token, string backtestId)
+    private Task<JsonElement> WaitUntilDoneAsync(string token, string backtestId) => WaitUntilDoneAsync(_host, token, backtestId);
+
+    private static async Task<JsonElement> WaitUntilDoneAsync(RunningHost host, string token, string backtestId)
     {
-        using var client = _host.Client(token);
+        using var client = host.Client(token);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
@@ -184,13 +186,7 @@ public sealed class BacktestEndpointTests : IAsyncLifetime
             using var started = await admin.PostAsJsonAsync("/api/backtests", new { ruleId = "split-hospitalization", version, from = "2025-01-01", to = "2025-12-31" });
             Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
             var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("backtestId").GetString()!;
-            JsonElement report;
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-            while ((report = await admin.GetFromJsonAsync<JsonElement>($"/api/backtests/{id}")).GetProperty("status").GetString() == "running")
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the backtest of a demo year did not finish in 60 s");
-                await Task.Delay(100);
-            }
+            var report = await WaitUntilDoneAsync(host, host.Token("admin"), id);
 
             Assert.Equal("done", report.GetProperty("status").GetString());
             var total = report.GetProperty("total");
@@ -198,6 +194,33 @@ public sealed class BacktestEndpointTests : IAsyncLifetime
             Assert.True(live.Length > 20, $"only {live.Length} live pairs in the demo year");
             Assert.Equal(live.Length, removed + unchanged);
             Assert.True(removed > 0 && added == 0, $"a 7-day window added {added} and removed {removed} of {live.Length}");
+            Assert.Equal(before, await admin.GetStringAsync("/api/alerts?limit=1000") + await admin.GetStringAsync("/api/cases?limit=500") + await admin.GetStringAsync($"/api/funds/county/{scenario.Registry.Regions[0].Counties[0].CountyId}"));
+
+            // The budget pace: a 3-point notice gap tried over the year to the day before its last settlement day (the
+            // last is not judged live until a later claim ends it). Its side of the rules in force is the live alerts.
+            var lastDay = claims.Max(c => DateTimeOffset.Parse(c["settledAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(8)).Date);
+            var to = DateOnly.FromDateTime(lastDay).AddDays(-1);
+            var livePace = (await admin.GetFromJsonAsync<JsonElement>("/api/alerts?kind=budget-pace&limit=1000")).EnumerateArray()
+                .Count(a => DateOnly.FromDateTime(a.GetProperty("asOf").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).Date) <= to);
+            using var paceDraft = await admin.PostAsJsonAsync("/api/rules/budget-pace/drafts", new
+            {
+                scope = $"region:{DemoPrefecture.RegionId}", effectiveFrom = "2025-01-01", parameters = new Dictionary<string, decimal> { ["noticeGapPoints"] = 3 }, reason = "earlier notice",
+            });
+            Assert.Equal(HttpStatusCode.Created, paceDraft.StatusCode);
+            var paceVersion = (await paceDraft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+            using var paceStarted = await admin.PostAsJsonAsync("/api/backtests", new { ruleId = "budget-pace", version = paceVersion, from = "2025-01-01", to = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+            Assert.Equal(HttpStatusCode.Accepted, paceStarted.StatusCode);
+            var paceId = (await paceStarted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("backtestId").GetString()!;
+            var pace = await WaitUntilDoneAsync(host, host.Token("admin"), paceId);
+            var paceTotal = pace.GetProperty("total");
+            Assert.True(livePace > 10, $"only {livePace} live budget-pace alerts in the demo year");
+            Assert.Equal(livePace, paceTotal.GetProperty("removed").GetInt32() + paceTotal.GetProperty("unchanged").GetInt32());
+            Assert.True(paceTotal.GetProperty("added").GetInt32() > 0, $"an earlier notice added nothing: {paceTotal}");
+            var example = pace.GetProperty("examples").EnumerateArray().First(e => e.GetProperty("change").GetString() == "added");
+            Assert.Equal("budget-pace", example.GetProperty("kind").GetString());
+            Assert.False(example.TryGetProperty("firstClaimId", out _));
+            Assert.True(example.GetProperty("accountName").GetString()!.Length > 0);
+            Assert.True(pace.GetProperty("byFund").GetArrayLength() > 0);
             Assert.Equal(before, await admin.GetStringAsync("/api/alerts?limit=1000") + await admin.GetStringAsync("/api/cases?limit=500") + await admin.GetStringAsync($"/api/funds/county/{scenario.Registry.Regions[0].Counties[0].CountyId}"));
         }
         finally
@@ -257,8 +280,10 @@ public sealed class BacktestEndpointTests : IAsyncLifetime
         Assert.Equal(["to"], await FieldsAsync(new { ruleId = "split-hospitalization", version, from = "2026-03-01", to = "2026-02-01" }));
         Assert.Equal(["to"], await FieldsAsync(new { ruleId = "split-hospitalization", version, from = "2024-01-01", to = "2026-02-01" }));
         Assert.Equal(["version"], await FieldsAsync(new { ruleId = "split-hospitalization", version = 1, from = "2026-01-01", to = "2026-02-01" }));
-        var (_, pace, _) = await PostAsync(admin, "/api/rules/budget-pace/drafts", new { scope = "county:530922", effectiveFrom = "2026-01-01", parameters = new Dictionary<string, decimal>(), reason = "not yet" });
-        Assert.Equal(["ruleId"], await FieldsAsync(new { ruleId = "budget-pace", version = pace.GetProperty("version").GetInt32(), from = "2026-01-01", to = "2026-02-01" }));
+        var (_, upcoding, _) = await PostAsync(admin, "/api/rules/upcoding/drafts", new { scope = "county:530922", effectiveFrom = "2026-01-01", parameters = new Dictionary<string, decimal>(), reason = "not yet" });
+        Assert.Equal(["ruleId"], await FieldsAsync(new { ruleId = "upcoding", version = upcoding.GetProperty("version").GetInt32(), from = "2026-01-01", to = "2026-02-01" }));
+        var (_, pace, _) = await PostAsync(admin, "/api/rules/budget-pace/drafts", new { scope = "county:530922", effectiveFrom = "2025-01-01", parameters = new Dictionary<string, decimal> { ["noticeGapPoints"] = 4 }, reason = "one year" });
+        Assert.Equal(["to"], await FieldsAsync(new { ruleId = "budget-pace", version = pace.GetProperty("version").GetInt32(), from = "2025-12-01", to = "2026-01-31" }));
         var (quoted, _, _) = await PostAsync(admin, "/api/backtests", new { ruleId = "split-hospitalization", version = version.ToString(System.Globalization.CultureInfo.InvariantCulture), from = "2026-01-01", to = "2026-02-01" });
         Assert.Equal(HttpStatusCode.BadRequest, quoted);
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(admin, "/api/backtests", new { ruleId = "split-hospitalization", version = 999, from = "2026-01-01", to = "2026-02-01" })).Status);
