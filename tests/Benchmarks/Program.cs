@@ -37,6 +37,6 @@ static int Usage()
     Console.Error.WriteLine("       replay [--claims N] [--year Y] [--seed S] | [--file claims.ndjson --registry registry.json]  [--batch B] [--parallel P]");
     Console.Error.WriteLine("       fan-out [--connections N] [--seconds S] [--open-at-month M]");
     Console.Error.WriteLine("       fault-measure [--claims N] [--batch B] [--seed S]");
-    Console.Error.WriteLine("       backtest-measure [--claims N] [--year Y] [--seed S] [--window DAYS] [--batch B] [--postgres]");
+    Console.Error.WriteLine("       backtest-measure [--claims N] [--year Y] [--seed S] [--window DAYS | --pace POINTS] [--batch B] [--postgres]");
     return 2;
 }

@@ -12,6 +12,9 @@ const pollMs = 500;
 const changes = ['added', 'removed', 'unchanged'];
 const colors = { added: '#dd6f1f', removed: '#1f4e8c' };
 const exampleColumns = ['change', 'kind', 'hospital', 'claims', 'firstDischarge', 'secondAdmission', 'intervalDays', 'severity', 'knownOn'];
+// A budget alert is about an account on a day, not a pair of stays: its figures are the day's shares.
+const budgetColumns = ['change', 'account', 'transition', 'severity', 'knownOn', 'usedShare', 'timeShare', 'gapPoints'];
+const numeric = new Set(['intervalDays', 'usedShare', 'timeShare', 'gapPoints']);
 
 export class BacktestPanel {
   /** context: { token, model, onUnauthorized, rule, version, font }: the draft version of the rule to try. */
@@ -174,18 +177,31 @@ export class BacktestPanel {
           changes.map((c) => h('td', { class: 'num', dataset: { change: c } }, count(row[c])))))))));
   }
 
+  budgetRow(e) {
+    return h('tr', { dataset: { change: e.change } },
+      h('td', {}, h('span', { class: 'rules-change', dataset: { change: e.change } }, t(`rules.bt.${e.change}`))),
+      h('td', {}, e.accountName ?? e.accountId),
+      h('td', {}, t(`transition.${e.transition}`)),
+      h('td', {}, h('span', { class: 'severity', dataset: { severity: e.severity } }, term('severity', e.severity))),
+      h('td', { class: 'nowrap' }, e.knownOn),
+      h('td', { class: 'num' }, percent(e.usedShare)),
+      h('td', { class: 'num' }, percent(e.timeShare)),
+      h('td', { class: 'num' }, t('rules.bt.points', { points: (e.gapPoints >= 0 ? '+' : '') + e.gapPoints.toFixed(1) })));
+  }
+
   examples(doc) {
     const all = doc.examples ?? [];
     const shown = this.examplesFor === '*' ? all : all.filter((e) => e.hospitalId === this.examplesFor);
     const hospital = this.examplesFor === '*' ? null : shown[0]?.hospitalName ?? this.examplesFor;
     // A backtest of one kind of finding names it in its heading; a column of the same words a row says nothing.
-    const columns = (doc.byKind ?? []).length > 1 ? exampleColumns : exampleColumns.filter((c) => c !== 'kind');
+    const budget = doc.ruleId === 'budget-pace';
+    const columns = budget ? budgetColumns : (doc.byKind ?? []).length > 1 ? exampleColumns : exampleColumns.filter((c) => c !== 'kind');
     const kind = (doc.byKind ?? []).length === 1 ? this.kindText(doc.byKind[0].key) : null;
     return h('div', { class: 'rules-bt-examples', id: 'rules-bt-examples', dataset: { for: this.examplesFor } },
       h('h5', { class: 'section-subtitle' }, hospital ? t('rules.bt.examplesOf', { hospital }) : t('rules.bt.examples'), kind ? ` · ${kind}` : ''),
       shown.length === 0 ? h('p', { class: 'muted small' }, t('rules.bt.noExamples')) : h('div', { class: 'table-scroll' }, h('table', { class: 'case-queue rules-table' },
-        h('thead', {}, h('tr', {}, columns.map((c) => h('th', { class: c === 'intervalDays' ? 'num' : null }, t(`rules.bt.ex.${c}`))))),
-        h('tbody', {}, shown.map((e) => h('tr', { dataset: { change: e.change } },
+        h('thead', {}, h('tr', {}, columns.map((c) => h('th', { class: numeric.has(c) ? 'num' : null }, t(`rules.bt.ex.${c}`))))),
+        h('tbody', {}, shown.map((e) => budget ? this.budgetRow(e) : h('tr', { dataset: { change: e.change } },
           h('td', {}, h('span', { class: 'rules-change', dataset: { change: e.change } }, t(`rules.bt.${e.change}`))),
           columns.includes('kind') ? h('td', {}, this.kindText(e.kind)) : null,
           h('td', {}, e.hospitalName ?? e.hospitalId),

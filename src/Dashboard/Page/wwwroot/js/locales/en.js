@@ -735,6 +735,12 @@ export const texts = {
   'rules.bt.ex.intervalDays': 'Interval',
   'rules.bt.ex.severity': 'Grade',
   'rules.bt.ex.knownOn': 'Found on',
+  'rules.bt.ex.account': 'Fund account',
+  'rules.bt.ex.transition': 'Transition',
+  'rules.bt.ex.usedShare': 'Spent',
+  'rules.bt.ex.timeShare': 'Year gone',
+  'rules.bt.ex.gapPoints': 'Gap',
+  'rules.bt.points': '{points} points',
 };
 
 // Labels of the evidence figures, by the field's name (a dotted key for a nested one: thresholds.noticeGapPoints).

@@ -735,6 +735,12 @@ export const texts = {
   'rules.bt.ex.intervalDays': '间隔',
   'rules.bt.ex.severity': '等级',
   'rules.bt.ex.knownOn': '发现日期',
+  'rules.bt.ex.account': '基金账户',
+  'rules.bt.ex.transition': '变化类型',
+  'rules.bt.ex.usedShare': '支出进度',
+  'rules.bt.ex.timeShare': '时间进度',
+  'rules.bt.ex.gapPoints': '差距',
+  'rules.bt.points': '{points} 个百分点',
 };
 
 // Labels of the evidence figures, by the field's name (a dotted key for a nested one: thresholds.noticeGapPoints).
