@@ -66,7 +66,7 @@ public sealed class RulesPageTests(BrowserFixture browser)
         return host;
     }
 
-    private async Task<(IPage Page, List<string> Errors)> OpenAsync(RunningHost host, string role, string scope)
+    private async Task<(IPage Page, List<string> Errors)> OpenAsync(RunningHost host, string role, string scope, string rule = Split)
     {
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
@@ -83,7 +83,7 @@ public sealed class RulesPageTests(BrowserFixture browser)
         // The chart and forms run under the page's Content-Security-Policy: any refusal is recorded and asserted on.
         await page.Context.AddInitScriptAsync(
             "window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));");
-        await page.GotoAsync($"{host.Address}?token={Uri.EscapeDataString(host.Token(role, scope))}#rules/{Split}");
+        await page.GotoAsync($"{host.Address}?token={Uri.EscapeDataString(host.Token(role, scope))}#rules/{rule}");
         try
         {
             await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
@@ -94,7 +94,7 @@ public sealed class RulesPageTests(BrowserFixture browser)
         }
 
         await Expect(page.Locator("#rules-view")).ToHaveAttributeAsync("data-state", "ready");
-        await Expect(page.Locator("#rule-detail")).ToHaveAttributeAsync("data-rule", Split);
+        await Expect(page.Locator("#rule-detail")).ToHaveAttributeAsync("data-rule", rule);
         return (page, errors);
     }
 
@@ -228,6 +228,57 @@ public sealed class RulesPageTests(BrowserFixture browser)
         await AssertReadableAsync(page, "published en 390");
         await ScreenshotAsync(page, "published-en-390");
         Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__violations"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Budget_pace_backtest_lists_its_examples_by_fund_account_and_the_days_shares()
+    {
+        await using var host = await RunningHost.StartAsync();
+        // A township centre spending far ahead of its budget from 2 January: budget-pace alerts within days.
+        var claims = Enumerable.Range(0, 8).SelectMany(day => Enumerable.Range(0, 4).Select(i =>
+        {
+            var settled = new DateTimeOffset(2026, 1, 2 + day, 10, i, 0, TimeSpan.FromHours(8));
+            return TestClaims.Settlement($"rules-pace-{day}-{i}", "H53092200101", settled, DateOnly.FromDateTime(settled.Date).AddDays(-1), 45_000m, 60_000m, $"P-rpace{day}{i}");
+        })).ToList();
+        using (var ingest = host.Ingest())
+        {
+            (await ingest.PostAsync("/api/claims", TestClaims.Body(TestClaims.JsonArray(claims)))).EnsureSuccessStatusCode();
+        }
+
+        using var regulator = host.Client(host.Token("regulator", "region:530900"));
+        using var drafted = await regulator.PostAsJsonAsync("/api/rules/budget-pace/drafts", new
+        {
+            scope = $"county:{County}", effectiveFrom = "2026-01-01", parameters = new Dictionary<string, decimal> { ["noticeGapPoints"] = 3 }, reason = "提前提示",
+        });
+        drafted.EnsureSuccessStatusCode();
+        var version = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+
+        var (page, errors) = await OpenAsync(host, "regulator", "region:530900", "budget-pace");
+        var view = page.Locator("#rules-view");
+        await view.Locator($"#rule-versions tbody tr[data-version='{version}'] .rules-backtest-open").ClickAsync();
+        var backtest = view.Locator("#rules-backtest");
+        await backtest.Locator("#rules-bt-from").FillAsync("2026-01-01");
+        await backtest.Locator("#rules-bt-to").FillAsync("2026-01-08");
+        await backtest.Locator("#rules-bt-start").ClickAsync();
+        await Expect(backtest).ToHaveAttributeAsync("data-status", new Regex("^(done|failed|refused)$"), new() { Timeout = 120_000 });
+        Assert.True(await backtest.GetAttributeAsync("data-status") == "done", await backtest.InnerTextAsync());
+        var id = await backtest.Locator("#rules-bt-results").GetAttributeAsync("data-backtest");
+        var doc = await regulator.GetFromJsonAsync<JsonElement>($"/api/backtests/{id}");
+        var examples = doc.GetProperty("examples").EnumerateArray().ToArray();
+        Assert.NotEmpty(examples);
+
+        await backtest.Locator("#rules-bt-examples-toggle").ClickAsync();
+        var rows = backtest.Locator("#rules-bt-examples tbody tr");
+        await Expect(rows).ToHaveCountAsync(examples.Length);
+        await Expect(rows.First).ToContainTextAsync(examples[0].GetProperty("accountName").GetString()!);
+        await Expect(rows.First).ToContainTextAsync("个百分点");
+        await Expect(backtest.Locator("#rules-bt-examples thead")).ToContainTextAsync("支出进度");
+        await AssertReadableAsync(page, "budget backtest zh");
+        await ScreenshotAsync(page, "budget-backtest-zh");
+        await page.SetViewportSizeAsync(390, 844);
+        await AssertReadableAsync(page, "budget backtest zh 390");
+        await ScreenshotAsync(page, "budget-backtest-zh-390");
         Assert.Empty(errors);
     }
 }
