@@ -19,6 +19,8 @@ namespace Monitoring.Benchmarks;
 /// </summary>
 public static class ReplayMeasure
 {
+    private const string NotYetSettled = "is not a settlement in the ledger";
+
     private static readonly string[] Kinds =
         ["budget-pace", "budget-exhausted", "split-hospitalization", "upcoding", "low-threshold-admission", "data-quality"];
 
@@ -89,31 +91,52 @@ public static class ReplayMeasure
         using var ingest = await ClientAsync(host, "ingest", settings);
         var postmaster = Postmaster(database.Port);
 
-        var batches = Channel.CreateBounded<string>(parallel * 2);
+        // A reversal is posted only once the batch holding its settlement has been taken, as a feed that keeps its
+        // own order would: batches in flight at once would otherwise race a reversal past what it reverses.
+        var batches = Channel.CreateBounded<Batch>(parallel * 2);
+        var inFlight = new Dictionary<string, Batch>(StringComparer.Ordinal);
         var producer = Task.Run(async () =>
         {
-            var body = new StringBuilder();
-            var inBody = 0;
+            var current = new Batch();
             foreach (var line in File.ReadLines(file).Where(l => l.Length > 0))
             {
-                body.Append(line).Append('\n');
-                if (++inBody == batch)
+                using (var claim = JsonDocument.Parse(line))
                 {
-                    await batches.Writer.WriteAsync(body.ToString());
-                    body.Clear();
-                    inBody = 0;
+                    var root = claim.RootElement;
+                    lock (inFlight)
+                    {
+                        if (root.TryGetProperty("reversesClaimId", out var reverses) && reverses.GetString() is { } settlement
+                            && inFlight.TryGetValue(settlement, out var holder) && holder != current)
+                        {
+                            current.After.Add(holder.Taken.Task);
+                        }
+
+                        if (root.TryGetProperty("claimId", out var id) && id.GetString() is { } claimId)
+                        {
+                            inFlight[claimId] = current;
+                            current.Ids.Add(claimId);
+                        }
+                    }
+                }
+
+                current.Body.Append(line).Append('\n');
+                if (current.Ids.Count == batch)
+                {
+                    await batches.Writer.WriteAsync(current);
+                    current = new Batch();
                 }
             }
 
-            if (inBody > 0)
+            if (current.Body.Length > 0)
             {
-                await batches.Writer.WriteAsync(body.ToString());
+                await batches.Writer.WriteAsync(current);
             }
 
             batches.Writer.Complete();
         });
 
         long posted = 0, accepted = 0, refused = 0;
+        var reasons = new Dictionary<string, (int Count, string Example)>(StringComparer.Ordinal);
         var nextTenth = 1;
         var started = Stopwatch.GetTimestamp();
         var lastAt = started;
@@ -121,25 +144,74 @@ public static class ReplayMeasure
         var progress = new object();
         Console.WriteLine("  posted     events/s (overall, this tenth)   host RSS   PostgreSQL PSS");
         Console.WriteLine($"  {0,9:N0}  {"",27}  {Rss(host.Pid),7:N0} MB  {Pss(postmaster),8:N0} MB");
-        await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Task.Run(async () =>
+        // A reversal whose settlement is in a batch another poster still has in flight is refused as not yet in the
+        // ledger; like a feed, the replay sends it again once the batches before it are taken.
+        var notYetSettled = new List<string>();
+        async Task<JsonDocument> PostAsync(string body)
         {
-            await foreach (var body in batches.Reader.ReadAllAsync())
+            using var content = new StringContent(body, Encoding.UTF8, "application/x-ndjson");
+            using var response = await ingest.PostAsync("/api/claims", content);
+            var reply = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
             {
-                using var content = new StringContent(body, Encoding.UTF8, "application/x-ndjson");
-                using var response = await ingest.PostAsync("/api/claims", content);
-                var reply = await response.Content.ReadAsStringAsync();
-                if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"a batch was refused: {(int)response.StatusCode} {reply[..Math.Min(reply.Length, 500)]}");
+            }
+
+            return JsonDocument.Parse(reply);
+        }
+
+        void Tally(JsonDocument parsed, string body)
+        {
+            var lines = body.Split('\n');
+            accepted += parsed.RootElement.GetProperty("accepted").GetInt32();
+            foreach (var rejection in parsed.RootElement.GetProperty("rejected").EnumerateArray())
+            {
+                var errors = rejection.GetProperty("errors").EnumerateArray().Select(e => e.GetString() ?? "").ToList();
+                if (errors.Any(e => e.Contains(NotYetSettled, StringComparison.Ordinal)))
                 {
-                    throw new InvalidOperationException($"a batch was refused: {(int)response.StatusCode} {reply[..Math.Min(reply.Length, 500)]}");
+                    notYetSettled.Add(lines[rejection.GetProperty("index").GetInt32()]);
+                    continue;
                 }
 
-                using var parsed = JsonDocument.Parse(reply);
+                refused++;
+                foreach (var reason in errors)
+                {
+                    var (count, example) = reasons.GetValueOrDefault(reason, (0, rejection.GetProperty("claimId").ToString()));
+                    reasons[reason] = (count + 1, example);
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var taken in batches.Reader.ReadAllAsync())
+            {
+                var body = taken.Body.ToString();
+                JsonDocument parsed;
+                try
+                {
+                    await Task.WhenAll(taken.After);
+                    parsed = await PostAsync(body);
+                }
+                catch (Exception e)
+                {
+                    // A batch that cannot be taken stops the replay, and whatever waits for it with it.
+                    taken.Taken.SetException(e);
+                    throw;
+                }
+
+                using var reply = parsed;
+                lock (inFlight)
+                {
+                    taken.Ids.ForEach(id => inFlight.Remove(id));
+                }
+
+                taken.Taken.SetResult();
                 var lines = body.Count(c => c == '\n');
                 lock (progress)
                 {
                     posted += lines;
-                    accepted += parsed.RootElement.GetProperty("accepted").GetInt32();
-                    refused += parsed.RootElement.GetProperty("rejected").GetArrayLength();
+                    Tally(reply, body);
                     while (nextTenth <= 10 && posted >= events * nextTenth / 10)
                     {
                         var now = Stopwatch.GetTimestamp();
@@ -152,9 +224,30 @@ public static class ReplayMeasure
             }
         })));
         await producer;
+        var resent = notYetSettled.Count;
+        while (notYetSettled.Count > 0)
+        {
+            var body = string.Join('\n', notYetSettled) + "\n";
+            var before = notYetSettled.Count;
+            notYetSettled.Clear();
+            using var parsed = await PostAsync(body);
+            Tally(parsed, body);
+            if (notYetSettled.Count == before)
+            {
+                refused += before;
+                reasons[NotYetSettled] = (before, "");
+                break;
+            }
+        }
+
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"replayed: {posted:N0} events in {seconds:F1} s = {posted / seconds:N0} events/s; {accepted:N0} accepted, {refused:N0} refused; host peak RSS {Peak(host.Pid):N0} MB"));
+            $"replayed: {posted:N0} events in {seconds:F1} s = {posted / seconds:N0} events/s; {accepted:N0} accepted ({resent:N0} reversals sent again once their settlement's batch was taken), {refused:N0} refused; host peak RSS {Peak(host.Pid):N0} MB"));
+
+        foreach (var (reason, (count, example)) in reasons.OrderByDescending(r => r.Value.Count))
+        {
+            Console.WriteLine($"refused : {count:N0} × {reason} (e.g. claim {example})");
+        }
 
         using var admin = await ClientAsync(host, "admin", settings);
         var counts = new List<string>();
@@ -245,5 +338,17 @@ public static class ReplayMeasure
         {
             return null;
         }
+    }
+
+    /// <summary>A batch of NDJSON lines, its claim ids, and the batches it waits for (those holding what it reverses).</summary>
+    private sealed class Batch
+    {
+        public StringBuilder Body { get; } = new();
+
+        public List<string> Ids { get; } = [];
+
+        public List<Task> After { get; } = [];
+
+        public TaskCompletionSource Taken { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
