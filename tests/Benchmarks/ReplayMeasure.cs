@@ -50,7 +50,7 @@ public static class ReplayMeasure
             var events = File.ReadLines(file).LongCount(l => l.Length > 0);
             Console.WriteLine($"replay: {events:N0} events of {file}{(Text(args, "--file") is null ? $" (demo year {year}, {claims:N0} claims, seed {seed})" : "")}, "
                 + $"batches of {batch:N0}, {parallel} posters, PostgreSQL-mode host process, {Environment.ProcessorCount} cores");
-            return await ReplayAsync(file, registryFile!, events, batch, parallel, [.. args.Where(a => a.StartsWith("--Monitoring:", StringComparison.Ordinal))]);
+            return await ReplayAsync(file, registryFile!, events, batch, parallel, Text(args, "--alerts-out"), [.. args.Where(a => a.StartsWith("--Monitoring:", StringComparison.Ordinal))]);
         }
         finally
         {
@@ -73,7 +73,7 @@ public static class ReplayMeasure
         return (path, registry);
     }
 
-    private static async Task<int> ReplayAsync(string file, string registry, long events, int batch, int parallel, string[] hostSettings)
+    private static async Task<int> ReplayAsync(string file, string registry, long events, int batch, int parallel, string? alertsOut, string[] hostSettings)
     {
         await using var database = new PostgresServer();
         await database.InitializeAsync();
@@ -251,9 +251,18 @@ public static class ReplayMeasure
 
         using var admin = await ClientAsync(host, "admin", settings);
         var counts = new List<string>();
+        var lines = new List<string>();
         foreach (var kind in Kinds)
         {
-            counts.Add($"{kind} {(await DemoYearClient.AlertsAsync(admin, kind)).Count}");
+            var alerts = await DemoYearClient.AlertsAsync(admin, kind);
+            counts.Add($"{kind} {alerts.Count}");
+            lines.AddRange(alerts.Select(a => $"{a["alertId"]}\t{a["severity"]}\t{a["asOf"]}\t{a["status"]}"));
+        }
+
+        if (alertsOut is not null)
+        {
+            // One line per alert, sorted, so that two replays of the same year can be compared with diff.
+            await File.WriteAllLinesAsync(alertsOut, lines.Order(StringComparer.Ordinal));
         }
 
         Console.WriteLine($"alerts  : {string.Join(", ", counts)}");
