@@ -19,8 +19,6 @@ namespace Monitoring.Benchmarks;
 /// </summary>
 public static class ReplayMeasure
 {
-    private const string NotYetSettled = "is not a settlement in the ledger";
-
     private static readonly string[] Kinds =
         ["budget-pace", "budget-exhausted", "split-hospitalization", "upcoding", "low-threshold-admission", "data-quality"];
 
@@ -144,9 +142,6 @@ public static class ReplayMeasure
         var progress = new object();
         Console.WriteLine("  posted     events/s (overall, this tenth)   host RSS   PostgreSQL PSS");
         Console.WriteLine($"  {0,9:N0}  {"",27}  {Rss(host.Pid),7:N0} MB  {Pss(postmaster),8:N0} MB");
-        // A reversal whose settlement is in a batch another poster still has in flight is refused as not yet in the
-        // ledger; like a feed, the replay sends it again once the batches before it are taken.
-        var notYetSettled = new List<string>();
         async Task<JsonDocument> PostAsync(string body)
         {
             using var content = new StringContent(body, Encoding.UTF8, "application/x-ndjson");
@@ -160,22 +155,15 @@ public static class ReplayMeasure
             return JsonDocument.Parse(reply);
         }
 
-        void Tally(JsonDocument parsed, string body)
+        void Tally(JsonDocument parsed)
         {
-            var lines = body.Split('\n');
             accepted += parsed.RootElement.GetProperty("accepted").GetInt32();
             foreach (var rejection in parsed.RootElement.GetProperty("rejected").EnumerateArray())
             {
-                var errors = rejection.GetProperty("errors").EnumerateArray().Select(e => e.GetString() ?? "").ToList();
-                if (errors.Any(e => e.Contains(NotYetSettled, StringComparison.Ordinal)))
-                {
-                    notYetSettled.Add(lines[rejection.GetProperty("index").GetInt32()]);
-                    continue;
-                }
-
                 refused++;
-                foreach (var reason in errors)
+                foreach (var error in rejection.GetProperty("errors").EnumerateArray())
                 {
+                    var reason = error.GetString() ?? "";
                     var (count, example) = reasons.GetValueOrDefault(reason, (0, rejection.GetProperty("claimId").ToString()));
                     reasons[reason] = (count + 1, example);
                 }
@@ -211,7 +199,7 @@ public static class ReplayMeasure
                 lock (progress)
                 {
                     posted += lines;
-                    Tally(reply, body);
+                    Tally(reply);
                     while (nextTenth <= 10 && posted >= events * nextTenth / 10)
                     {
                         var now = Stopwatch.GetTimestamp();
@@ -224,25 +212,9 @@ public static class ReplayMeasure
             }
         })));
         await producer;
-        var resent = notYetSettled.Count;
-        while (notYetSettled.Count > 0)
-        {
-            var body = string.Join('\n', notYetSettled) + "\n";
-            var before = notYetSettled.Count;
-            notYetSettled.Clear();
-            using var parsed = await PostAsync(body);
-            Tally(parsed, body);
-            if (notYetSettled.Count == before)
-            {
-                refused += before;
-                reasons[NotYetSettled] = (before, "");
-                break;
-            }
-        }
-
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"replayed: {posted:N0} events in {seconds:F1} s = {posted / seconds:N0} events/s; {accepted:N0} accepted ({resent:N0} reversals sent again once their settlement's batch was taken), {refused:N0} refused; host peak RSS {Peak(host.Pid):N0} MB"));
+            $"replayed: {posted:N0} events in {seconds:F1} s = {posted / seconds:N0} events/s; {accepted:N0} accepted, {refused:N0} refused; host peak RSS {Peak(host.Pid):N0} MB"));
 
         foreach (var (reason, (count, example)) in reasons.OrderByDescending(r => r.Value.Count))
         {
