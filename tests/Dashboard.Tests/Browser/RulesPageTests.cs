@@ -66,6 +66,18 @@ public sealed class RulesPageTests(BrowserFixture browser)
         return host;
     }
 
+    /// <summary>Runs the open backtest form over a period until it is done, and reads what the page shows from the API.</summary>
+    private static async Task<JsonElement> RunBacktestAsync(ILocator backtest, string from, string to, HttpClient regulator)
+    {
+        await backtest.Locator("#rules-bt-from").FillAsync(from);
+        await backtest.Locator("#rules-bt-to").FillAsync(to);
+        await backtest.Locator("#rules-bt-start").ClickAsync();
+        await Expect(backtest).ToHaveAttributeAsync("data-status", new Regex("^(done|failed|refused)$"), new() { Timeout = 120_000 });
+        Assert.True(await backtest.GetAttributeAsync("data-status") == "done", await backtest.InnerTextAsync());
+        var id = await backtest.Locator("#rules-bt-results").GetAttributeAsync("data-backtest");
+        return await regulator.GetFromJsonAsync<JsonElement>($"/api/backtests/{id}");
+    }
+
     private async Task<(IPage Page, List<string> Errors)> OpenAsync(RunningHost host, string role, string scope, string rule = Split)
     {
         var page = await browser.NewPageAsync();
@@ -175,14 +187,8 @@ public sealed class RulesPageTests(BrowserFixture browser)
         // The backtest over the seeded months: the page shows the figures the API holds.
         await draftRow.Locator(".rules-backtest-open").ClickAsync();
         var backtest = view.Locator("#rules-backtest");
-        await backtest.Locator("#rules-bt-from").FillAsync("2026-01-01");
-        await backtest.Locator("#rules-bt-to").FillAsync("2026-06-30");
-        await backtest.Locator("#rules-bt-start").ClickAsync();
-        await Expect(backtest).ToHaveAttributeAsync("data-status", new Regex("^(done|failed|refused)$"), new() { Timeout = 120_000 });
-        Assert.True(await backtest.GetAttributeAsync("data-status") == "done", await backtest.InnerTextAsync());
-        var id = await backtest.Locator("#rules-bt-results").GetAttributeAsync("data-backtest");
         using var regulator = host.Client(host.Token("regulator", "region:530900"));
-        var doc = await regulator.GetFromJsonAsync<JsonElement>($"/api/backtests/{id}");
+        var doc = await RunBacktestAsync(backtest, "2026-01-01", "2026-06-30", regulator);
         var total = doc.GetProperty("total");
         foreach (var change in new[] { "added", "removed", "unchanged" })
         {
@@ -258,13 +264,7 @@ public sealed class RulesPageTests(BrowserFixture browser)
         var view = page.Locator("#rules-view");
         await view.Locator($"#rule-versions tbody tr[data-version='{version}'] .rules-backtest-open").ClickAsync();
         var backtest = view.Locator("#rules-backtest");
-        await backtest.Locator("#rules-bt-from").FillAsync("2026-01-01");
-        await backtest.Locator("#rules-bt-to").FillAsync("2026-01-08");
-        await backtest.Locator("#rules-bt-start").ClickAsync();
-        await Expect(backtest).ToHaveAttributeAsync("data-status", new Regex("^(done|failed|refused)$"), new() { Timeout = 120_000 });
-        Assert.True(await backtest.GetAttributeAsync("data-status") == "done", await backtest.InnerTextAsync());
-        var id = await backtest.Locator("#rules-bt-results").GetAttributeAsync("data-backtest");
-        var doc = await regulator.GetFromJsonAsync<JsonElement>($"/api/backtests/{id}");
+        var doc = await RunBacktestAsync(backtest, "2026-01-01", "2026-01-08", regulator);
         var examples = doc.GetProperty("examples").EnumerateArray().ToArray();
         Assert.NotEmpty(examples);
 
